@@ -11,8 +11,8 @@ CREATE TABLE flight (
   id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   flight_no          text        NOT NULL CHECK (flight_no ~ '^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$'),
   flight_date        date        NOT NULL,
-  origin             char(3)     NOT NULL CHECK (origin ~ '^[A-Z]{3}$'),
-  destination        char(3)     NOT NULL CHECK (destination ~ '^[A-Z]{3}$' AND destination <> origin),
+  origin             text     NOT NULL CHECK (origin ~ '^[A-Z]{3}$'),
+  destination        text     NOT NULL CHECK (destination ~ '^[A-Z]{3}$' AND destination <> origin),
   departure          timestamptz NOT NULL,
   departure_offset   integer     NOT NULL CHECK (departure_offset BETWEEN -64800 AND 64800),
   arrival            timestamptz NOT NULL,
@@ -29,7 +29,7 @@ CREATE INDEX flight_by_destination_and_arrival ON flight (destination, arrival);
 -- Seats by cabin. `sold` is kept by a trigger on segment, so free seats are always known without counting.
 CREATE TABLE flight_cabin (
   flight_id  bigint  NOT NULL REFERENCES flight (id) ON DELETE CASCADE,
-  cabin      char(1) NOT NULL CHECK (cabin ~ '^[A-Z]$'),
+  cabin      text    NOT NULL CHECK (cabin ~ '^[A-Z]$'),
   capacity   integer NOT NULL CHECK (capacity >= 0),
   sold       integer NOT NULL DEFAULT 0 CHECK (sold >= 0),
   PRIMARY KEY (flight_id, cabin)
@@ -73,12 +73,12 @@ CREATE TABLE segment (
   pnr            text    NOT NULL,
   pax_id         text    NOT NULL,
   flight_id      bigint  NOT NULL REFERENCES flight (id),
-  cabin          char(1) NOT NULL,
+  cabin          text    NOT NULL,
   seat           text    CHECK (seat ~ '^[0-9]{1,3}[A-Z]$'),
   status         segment_status NOT NULL,
   ticket         text    CHECK (ticket ~ '^[0-9]{13}$'),
   fare_amount    numeric(12,2) CHECK (fare_amount >= 0),
-  fare_currency  char(3),
+  fare_currency  text CHECK (fare_currency ~ '^[A-Z]{3}$'),
   updated_at     timestamptz NOT NULL DEFAULT now(),
   FOREIGN KEY (pnr, pax_id) REFERENCES passenger (pnr, pax_id) ON DELETE CASCADE,
   FOREIGN KEY (flight_id, cabin) REFERENCES flight_cabin (flight_id, cabin),
@@ -87,13 +87,19 @@ CREATE TABLE segment (
 );
 CREATE INDEX segment_by_flight ON segment (flight_id);
 CREATE INDEX segment_by_ticket ON segment (ticket);
--- Two live coupons never hold the same seat on a flight.
-CREATE UNIQUE INDEX one_passenger_per_seat ON segment (flight_id, seat)
-  WHERE seat IS NOT NULL AND status <> 'CANCELLED';
+-- Two live coupons never hold the same seat on a flight. Checked at commit, so a booking whose
+-- passengers swap seats can be fed in one batch.
+ALTER TABLE segment ADD CONSTRAINT one_passenger_per_seat
+  EXCLUDE USING btree (flight_id WITH =, seat WITH =) WHERE (seat IS NOT NULL AND status <> 'CANCELLED')
+  DEFERRABLE INITIALLY DEFERRED;
 
 -- Keeps flight_cabin.sold equal to the live (not cancelled) segments of each flight and cabin.
 CREATE FUNCTION segment_keeps_seats_sold() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND OLD.flight_id = NEW.flight_id AND OLD.cabin = NEW.cabin
+     AND (OLD.status = 'CANCELLED') = (NEW.status = 'CANCELLED') THEN
+    RETURN NULL;  -- still holding (or still not holding) the same seat: nothing to count
+  END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status <> 'CANCELLED' THEN
     UPDATE flight_cabin SET sold = sold - 1 WHERE flight_id = OLD.flight_id AND cabin = OLD.cabin;
   END IF;
@@ -114,7 +120,7 @@ CREATE TABLE bag (
   pnr             text,
   pax_id          text,
   passenger_name  text NOT NULL,
-  source_station  char(3) NOT NULL,
+  source_station  text NOT NULL CHECK (source_station ~ '^[A-Z]{3}$'),
   pieces          integer,
   weight_kg       integer,
   exceptions      text[] NOT NULL DEFAULT '{}',
@@ -134,9 +140,9 @@ CREATE TABLE bag_leg (
   kind         bag_leg_kind NOT NULL,
   flight_no    text    NOT NULL,
   flight_date  date    NOT NULL,
-  origin       char(3),
-  destination  char(3),
-  cabin        char(1),
+  origin       text,
+  destination  text,
+  cabin        text,
   flight_id    bigint  REFERENCES flight (id),
   PRIMARY KEY (tag, position)
 );

@@ -1,0 +1,123 @@
+package com.paxcare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything PaxCare can be told, read only from environment variables (README, "Configuration").
+ * Defaults make a bare {@code java -jar} a working single node on an embedded PostgreSQL.
+ */
+public record Config(
+    int httpPort,
+    Optional<String> pgUrl,
+    String pgUser,
+    String pgPassword,
+    int pgPoolSize,
+    Path dataDir,
+    boolean demo,
+    String nodeName,
+    String clusterName,
+    String clusterHost,
+    int clusterPort,
+    List<String> clusterMembers,
+    int memberTimeoutSeconds,
+    int shutdownGraceSeconds) {
+
+  public static Config fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /** Reads the variables from {@code env}; an unusable value fails start-up with the variable named. */
+  public static Config from(Map<String, String> env) {
+    String clusterHost = text(env, "PAXCARE_CLUSTER_HOST", "127.0.0.1");
+    int clusterPort = integer(env, "PAXCARE_CLUSTER_PORT", 5701, 1, 65535);
+    return new Config(
+        integer(env, "PAXCARE_HTTP_PORT", 8080, 0, 65535),
+        Optional.ofNullable(blankToNull(env.get("PAXCARE_PG_URL"))),
+        text(env, "PAXCARE_PG_USER", "postgres"),
+        text(env, "PAXCARE_PG_PASSWORD", "postgres"),
+        integer(env, "PAXCARE_PG_POOL_SIZE", 16, 1, 1000),
+        Path.of(text(env, "PAXCARE_DATA_DIR", "data")).toAbsolutePath(),
+        bool(env, "PAXCARE_DEMO", false),
+        text(env, "PAXCARE_NODE_NAME", defaultNodeName()),
+        text(env, "PAXCARE_CLUSTER_NAME", "paxcare"),
+        clusterHost,
+        clusterPort,
+        members(env.get("PAXCARE_CLUSTER_MEMBERS"), clusterHost),
+        integer(env, "PAXCARE_MEMBER_TIMEOUT_SECONDS", 5, 2, 300),
+        integer(env, "PAXCARE_SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
+  }
+
+  public boolean embeddedDatabase() {
+    return pgUrl.isEmpty();
+  }
+
+  public Config withHttpPort(int port) {
+    return new Config(port, pgUrl, pgUser, pgPassword, pgPoolSize, dataDir, demo, nodeName, clusterName,
+        clusterHost, clusterPort, clusterMembers, memberTimeoutSeconds, shutdownGraceSeconds);
+  }
+
+  private static List<String> members(String raw, String clusterHost) {
+    List<String> members = new ArrayList<>();
+    if (raw == null || raw.isBlank()) {
+      members.add(clusterHost);
+      return List.copyOf(members);
+    }
+    for (String member : raw.split(",")) {
+      String trimmed = member.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!trimmed.matches("[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?")) {
+        throw new IllegalArgumentException("PAXCARE_CLUSTER_MEMBERS: '" + trimmed + "' is not host[:port]");
+      }
+      members.add(trimmed);
+    }
+    return List.copyOf(members);
+  }
+
+  private static String defaultNodeName() {
+    String host = System.getenv("HOSTNAME");
+    return (host == null || host.isBlank()) ? "paxcare-" + ProcessHandle.current().pid() : host;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static String text(Map<String, String> env, String name, String fallback) {
+    String value = blankToNull(env.get(name));
+    return value == null ? fallback : value;
+  }
+
+  private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+    String value = blankToNull(env.get(name));
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < min || parsed > max) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+    }
+  }
+
+  private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+    String value = blankToNull(env.get(name));
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase()) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+    };
+  }
+}

@@ -1,0 +1,103 @@
+package com.paxcare.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where PaxCare's PostgreSQL is: the one named by PAXCARE_PG_URL, or an embedded server whose files live in
+ * the data directory. Start-up work here (embedded server, Flyway over JDBC) is blocking by nature and runs
+ * before any event loop serves a request; requests only ever use the reactive {@link #pool}.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+  private final EmbeddedPostgres embedded;
+
+  private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.embedded = embedded;
+  }
+
+  /** An existing server, e.g. {@code postgresql://db:5432/paxcare} (a {@code jdbc:} prefix is accepted too). */
+  public static Database external(String url, String user, String password) {
+    String jdbc = url.startsWith("jdbc:") ? url : "jdbc:" + url;
+    return new Database(jdbc, user, password, null);
+  }
+
+  /** Starts (or restarts over its existing files) an embedded PostgreSQL keeping its data in {@code dataDir}. */
+  public static Database embedded(Path dataDir) {
+    try {
+      Path pgData = dataDir.resolve("postgres");
+      Files.createDirectories(pgData);
+      long started = System.nanoTime();
+      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          .setDataDirectory(pgData)
+          .setCleanDataDirectory(false)
+          .setServerConfig("max_connections", "200")
+          .start();
+      LOG.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", pg.getPort(), pgData,
+          (System.nanoTime() - started) / 1_000_000);
+      return new Database(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", pg);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir, e);
+    }
+  }
+
+  /** Applies the migrations from sql/ (packaged as db/migration); idempotent, safe from several nodes at once. */
+  public Database migrate() {
+    var result = Flyway.configure()
+        .dataSource(jdbcUrl, user, password)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+    return this;
+  }
+
+  public PgConnectOptions connectOptions() {
+    return PgConnectOptions.fromUri(jdbcUrl.substring("jdbc:".length()))
+        .setUser(user)
+        .setPassword(password)
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheMaxSize(512);
+  }
+
+  public Pool pool(Vertx vertx, int size) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size).setName("paxcare").setShared(false))
+        .connectingTo(connectOptions())
+        .using(vertx)
+        .build();
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package com.paxcare.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import org.jooq.DSLContext;
+import org.jooq.EnumType;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.RenderKeywordCase;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bridge between jOOQ and the reactive PostgreSQL client: jOOQ builds and renders the statement
+ * ({@code $1..$n} placeholders), the Vert.x pool runs it. No JDBC connection is involved on the request path.
+ */
+public final class Sql {
+  private static final DSLContext DSL_CONTEXT = DSL.using(SQLDialect.POSTGRES, new Settings()
+      .withParamType(ParamType.NAMED)
+      .withRenderNamedParamPrefix("$")
+      .withRenderSchema(false)
+      .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+      .withRenderKeywordCase(RenderKeywordCase.UPPER)
+      .withRenderFormatted(false));
+
+  private Sql() {
+  }
+
+  /** The jOOQ DSL to build statements with; it renders PostgreSQL with {@code $n} parameters. */
+  public static DSLContext dsl() {
+    return DSL_CONTEXT;
+  }
+
+  /** A rendered statement: the SQL text a DBA reads in the log, and its parameters. */
+  public record Statement(String sql, Tuple params) {
+  }
+
+  public static Statement render(Query query) {
+    return new Statement(DSL_CONTEXT.render(query), tuple(query.getBindValues()));
+  }
+
+  /** Runs one statement. */
+  public static Future<RowSet<Row>> run(SqlClient client, Query query) {
+    Statement statement = render(query);
+    return client.preparedQuery(statement.sql()).execute(statement.params());
+  }
+
+  /**
+   * Runs statements of one shape (same SQL, other values) as one pipelined batch: a single round trip.
+   * The result sets are chained: {@code rows.next()} gives the next statement's.
+   */
+  public static Future<RowSet<Row>> batch(SqlClient client, List<? extends Query> queries) {
+    if (queries.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String sql = null;
+    List<Tuple> params = new ArrayList<>(queries.size());
+    for (Query query : queries) {
+      String rendered = DSL_CONTEXT.render(query);
+      if (sql == null) {
+        sql = rendered;
+      } else if (!sql.equals(rendered)) {
+        return Future.failedFuture(new IllegalArgumentException(
+            "A batch takes statements of one shape; got\n  " + sql + "\nand\n  " + rendered));
+      }
+      params.add(tuple(query.getBindValues()));
+    }
+    return client.preparedQuery(sql).executeBatch(params);
+  }
+
+  /** Reads a column as the Java type jOOQ generated for it (enums by their literal, NUMERIC as BigDecimal). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T> T get(Row row, Field<T> field) {
+    Object value = row.getValue(field.getName());
+    if (value == null) {
+      return null;
+    }
+    Class<T> type = field.getType();
+    if (type.isInstance(value)) {
+      return type.cast(value);
+    }
+    if (EnumType.class.isAssignableFrom(type) && type.isEnum()) {
+      for (Object constant : type.getEnumConstants()) {
+        if (((EnumType) constant).getLiteral().equals(value.toString())) {
+          return (T) constant;
+        }
+      }
+      throw new IllegalStateException("No " + type.getSimpleName() + " for '" + value + "'");
+    }
+    if (value instanceof Numeric numeric) {
+      return field.getDataType().convert(numeric.bigDecimalValue());
+    }
+    return field.getDataType().convert(value);
+  }
+
+  private static Tuple tuple(List<Object> bindValues) {
+    Tuple tuple = Tuple.tuple();
+    for (Object value : bindValues) {
+      tuple.addValue(toClientValue(value));
+    }
+    return tuple;
+  }
+
+  /** jOOQ's bind values, as the reactive client wants them. */
+  private static Object toClientValue(Object value) {
+    if (value instanceof EnumType enumType) {
+      return enumType.getLiteral();
+    }
+    if (value instanceof JSONB jsonb) {
+      return jsonValue(jsonb.data());
+    }
+    if (value instanceof JSON json) {
+      return jsonValue(json.data());
+    }
+    if (value instanceof BigDecimal decimal) {
+      return Numeric.create(decimal);
+    }
+    if (value instanceof Character character) {
+      return character.toString();
+    }
+    return value;
+  }
+
+  private static Object jsonValue(String data) {
+    String trimmed = data.trim();
+    return trimmed.startsWith("[") ? new JsonArray(trimmed) : new JsonObject(trimmed);
+  }
+
+}

@@ -1,0 +1,101 @@
+package com.paxcare.web;
+
+import com.paxcare.feed.FlightKey;
+import com.paxcare.validation.FieldError;
+import com.paxcare.validation.InvalidInput;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reading what a request carries: its body by media type, and path parameters with clear errors. */
+final class Requests {
+  private static final Pattern FLIGHT = Pattern.compile("[A-Z0-9]{2}[0-9]{1,4}[A-Z]?");
+  private static final Pattern AIRPORT = Pattern.compile("[A-Z]{3}");
+
+  private Requests() {
+  }
+
+  static JsonArray jsonArray(RoutingContext ctx) {
+    Object value = json(ctx);
+    if (value instanceof JsonArray array) {
+      return array;
+    }
+    throw InvalidInput.of("(body)", "must be a JSON array");
+  }
+
+  static JsonObject jsonObject(RoutingContext ctx) {
+    Object value = json(ctx);
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    throw InvalidInput.of("(body)", "must be a JSON object");
+  }
+
+  static String text(RoutingContext ctx) {
+    requireMediaType(ctx, "text/plain");
+    return ctx.body().asString("UTF-8");
+  }
+
+  private static Object json(RoutingContext ctx) {
+    requireMediaType(ctx, "application/json");
+    if (ctx.body().length() == 0) {
+      throw InvalidInput.of("(body)", "is empty; a JSON body is required");
+    }
+    return Json.decodeValue(ctx.body().buffer()); // a DecodeException becomes a 400 naming the body
+  }
+
+  private static void requireMediaType(RoutingContext ctx, String expected) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+    if (!mediaType.equals(expected)) {
+      throw new HttpException(415, "Send Content-Type: " + expected);
+    }
+  }
+
+  /** The {flight}/{date}/{origin} path parameters naming one operated leg. */
+  static FlightKey flightKey(RoutingContext ctx) {
+    List<FieldError> errors = new ArrayList<>();
+    String flight = ctx.pathParam("flight");
+    String origin = ctx.pathParam("origin");
+    LocalDate date = date(ctx.pathParam("date"), "date", errors);
+    if (flight == null || !FLIGHT.matcher(flight).matches()) {
+      errors.add(new FieldError("flight", "must be a flight like WN1234"));
+    }
+    if (origin == null || !AIRPORT.matcher(origin).matches()) {
+      errors.add(new FieldError("origin", "must be a 3-letter IATA airport code"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    return new FlightKey(FlightKey.normalise(flight), date, origin);
+  }
+
+  static LocalDate date(String text, String field, List<FieldError> errors) {
+    try {
+      return LocalDate.parse(text == null ? "" : text);
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "must be a date like 2026-11-22"));
+      return null;
+    }
+  }
+
+  static String airport(RoutingContext ctx, String name, List<FieldError> errors) {
+    String value = ctx.queryParams().get(name);
+    if (value == null) {
+      return null;
+    }
+    if (!AIRPORT.matcher(value).matches()) {
+      errors.add(new FieldError(name, "must be a 3-letter IATA airport code"));
+      return null;
+    }
+    return value;
+  }
+}
