@@ -31,7 +31,9 @@ public final class BsmParser {
     private static final Pattern CLASS = Pattern.compile("[A-Z]");
     private static final Pattern TAG_AND_COUNT = Pattern.compile("(\\d{10})(\\d{3})");
     private static final Pattern PIECES_WEIGHT = Pattern.compile("([KLP])/(\\d{0,3})(?:/(\\d{0,4}))?(?:/.*)?");
-    private static final Pattern PASSENGER = Pattern.compile("(\\d{1,3})?([A-Z][A-Z -]*)((?:/[A-Z][A-Z -]*)*)");
+    /** Optional passenger count, surname, then /given names; digits occur in test names such as PASSENGER4. */
+    private static final Pattern PASSENGER =
+            Pattern.compile("(\\d{1,3})?([A-Z][A-Z0-9 -]*)((?:/[A-Z][A-Z0-9 -]*)*)");
     private static final Pattern PNR = Pattern.compile("([A-Z0-9]{5,8})(?:/.*)?");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{2,8}");
     private static final Pattern IRREGULARITY = Pattern.compile("([A-Z]{3})(?:/(\\d{13}))?");
@@ -265,13 +267,16 @@ public final class BsmParser {
                 throw new Rejected(line, reason);
             }
             pieces = pieceCount;
-            weightKg = weight == null || unit == 'K' ? weight : (int) Math.round(weight * KG_PER_POUND);
+            weightKg = weight;
+            if (weight != null && unit == 'L') {
+                weightKg = (int) Math.round(weight * KG_PER_POUND);
+            }
         }
 
         private void readPassenger(String value, int line) {
             Matcher m = PASSENGER.matcher(value);
             if (!m.matches()) {
-                throw new Rejected(line, ".P/ must be an optional count, a surname and /given names in letters"
+                throw new Rejected(line, ".P/ must be an optional count, a surname and /given names"
                         + " (e.g. 1UHLE/PEGGYMRS), got '" + shown(value) + "'");
             }
             surname = m.group(2).strip();
