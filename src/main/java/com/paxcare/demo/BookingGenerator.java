@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -230,7 +231,7 @@ final class BookingGenerator {
 
   private String email(String firstName, String lastName) {
     String suffix = random.nextBoolean() ? "" : String.valueOf(10 + random.nextInt(90));
-    return (firstName + "." + lastName + suffix).toLowerCase(java.util.Locale.ROOT) + "@example.com";
+    return (firstName + "." + lastName + suffix).toLowerCase(Locale.ROOT) + "@example.com";
   }
 
   /** Whole-dollar fares ending in 9 that grow with block time; business costs about three times economy. */
