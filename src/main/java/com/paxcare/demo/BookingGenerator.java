@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -230,7 +231,7 @@ final class BookingGenerator {
 
   private String email(String firstName, String lastName) {
     String suffix = random.nextBoolean() ? "" : String.valueOf(10 + random.nextInt(90));
-    return (firstName + "." + lastName + suffix).toLowerCase(java.util.Locale.ROOT) + "@example.com";
+    return (firstName + "." + lastName + suffix).toLowerCase(Locale.ROOT) + "@example.com";
   }
 
   /** Whole-dollar fares ending in 9 that grow with block time; business costs about three times economy. */
@@ -305,10 +306,10 @@ final class BookingGenerator {
     return new JsonObject()
         .put("passengerId", passenger.id())
         .put("flight", flight.number)
-        .put("date", flight.date.toString())
+        .put("date", flight.dateText)
         .put("origin", flight.origin.code())
         .put("destination", flight.destination.code())
-        .put("cabin", String.valueOf(cabin))
+        .put("cabin", cabin == 'J' ? "J" : "Y")
         .put("seat", seat)
         .put("status", status)
         .put("ticket", ticket)

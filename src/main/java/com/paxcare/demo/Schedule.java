@@ -99,7 +99,7 @@ final class Schedule {
     }
   }
 
-  /** Departures from each hub, ordered by time, for finding connections. */
+  /** Departures from each hub, ordered by time (so only after {@link #placeStory}), for finding connections. */
   Map<Airport, List<ScheduledFlight>> departuresByHub() {
     Map<Airport, List<ScheduledFlight>> byHub = new HashMap<>();
     for (ScheduledFlight flight : flights) {

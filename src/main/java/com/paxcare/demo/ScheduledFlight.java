@@ -14,6 +14,7 @@ final class ScheduledFlight {
 
   final String number;
   final LocalDate date;
+  final String dateText; // shared by the flight's many segments
   final Airport origin;
   final Airport destination;
   final int blockMinutes;
@@ -31,6 +32,7 @@ final class ScheduledFlight {
       String gate, int economySeats, int businessSeats, SplittableRandom random) {
     this.number = number;
     this.date = departure.toLocalDate();
+    this.dateText = date.toString();
     this.origin = origin;
     this.destination = destination;
     this.blockMinutes = blockMinutes;
@@ -82,7 +84,7 @@ final class ScheduledFlight {
     if (businessSeats > 0) seats.put("J", businessSeats);
     return new JsonObject()
         .put("flight", number)
-        .put("date", date.toString())
+        .put("date", dateText)
         .put("origin", origin.code())
         .put("destination", destination.code())
         .put("departure", ISO_WITH_OFFSET.format(departure))
