@@ -51,7 +51,7 @@ public final class Sql {
   }
 
   public static Statement render(Query query) {
-    return new Statement(DSL_CONTEXT.render(query), tuple(query.getBindValues()));
+    return new Statement(DSL_CONTEXT.renderNamedParams(query), tuple(query.getBindValues()));
   }
 
   /** Runs one statement. */
@@ -71,7 +71,7 @@ public final class Sql {
     String sql = null;
     List<Tuple> params = new ArrayList<>(queries.size());
     for (Query query : queries) {
-      String rendered = DSL_CONTEXT.render(query);
+      String rendered = DSL_CONTEXT.renderNamedParams(query);
       if (sql == null) {
         sql = rendered;
       } else if (!sql.equals(rendered)) {

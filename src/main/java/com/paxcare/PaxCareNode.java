@@ -1,0 +1,139 @@
+package com.paxcare;
+
+import com.paxcare.cluster.ClusterSetup;
+import com.paxcare.db.Database;
+import com.paxcare.demo.DemoLoader;
+import com.paxcare.web.HttpApi;
+import com.paxcare.web.HttpVerticle;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One PaxCare node: a clustered Vert.x instance, a reactive pool on PostgreSQL, and the HTTP edge. Any number
+ * of nodes may run against one database; any of them may die without losing anything that was acknowledged,
+ * because PostgreSQL holds the record.
+ */
+public final class PaxCareNode {
+  private static final Logger LOG = LoggerFactory.getLogger(PaxCareNode.class);
+
+  private final Config config;
+  private final Vertx vertx;
+  private final HazelcastClusterManager clusterManager;
+  private final Pool pool;
+  private final PrometheusMeterRegistry registry;
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private String httpDeployment;
+  private int httpPort;
+
+  private PaxCareNode(Config config, Vertx vertx, HazelcastClusterManager clusterManager, Pool pool,
+      PrometheusMeterRegistry registry) {
+    this.config = config;
+    this.vertx = vertx;
+    this.clusterManager = clusterManager;
+    this.pool = pool;
+    this.registry = registry;
+  }
+
+  /** Joins the cluster, opens the pool, loads the demo airline if asked, then serves HTTP. */
+  public static Future<PaxCareNode> start(Config config, Database database, Clock clock) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("node", config.nodeName());
+    HazelcastClusterManager clusterManager = ClusterSetup.clusterManager(config);
+    VertxOptions options = new VertxOptions()
+        .setEventBusOptions(ClusterSetup.eventBusOptions(config))
+        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+    return Vertx.builder()
+        .with(options)
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .withClusterManager(clusterManager)
+        .buildClustered()
+        .compose(vertx -> {
+          PaxCareNode node = new PaxCareNode(config, vertx, clusterManager,
+              database.pool(vertx, config.pgPoolSize()), registry);
+          Future<Void> demo = config.demo()
+              ? DemoLoader.loadIfNoFlightsAhead(vertx, node.pool, clock) : Future.succeededFuture();
+          return demo.compose(v -> node.serveHttp(clock)).map(node);
+        });
+  }
+
+  private Future<Void> serveHttp(Clock clock) {
+    int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    int port = config.httpPort() == 0 ? freePort() : config.httpPort();
+    return vertx.deployVerticle(
+            () -> new HttpVerticle(() -> HttpApi.router(vertx, pool, clusterManager, registry, draining::get, clock),
+                port, config.shutdownGraceSeconds()),
+            new DeploymentOptions().setInstances(instances))
+        .onSuccess(id -> {
+          httpDeployment = id;
+          httpPort = port;
+        })
+        .mapEmpty();
+  }
+
+  /**
+   * Graceful stop: readiness turns red, the HTTP servers stop accepting and finish requests in flight, then the
+   * pool closes and the node leaves the cluster.
+   */
+  public CompletableFuture<Void> stop() {
+    if (!draining.compareAndSet(false, true)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    LOG.info("Stopping: draining HTTP requests (up to {} s)", config.shutdownGraceSeconds());
+    Future<Void> http = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
+    // vertx.close() is called from outside Vert.x: callbacks bound to its event loops would never run once
+    // those loops are gone.
+    return http.eventually(() -> pool.close())
+        .toCompletionStage().toCompletableFuture()
+        .handle((v, failure) -> failure)
+        .thenComposeAsync(failure -> {
+          if (failure != null) {
+            LOG.warn("Draining did not complete cleanly", failure);
+          }
+          return vertx.close().toCompletionStage();
+        }, CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS))
+        .whenComplete((v, failure) -> LOG.info("Stopped: left the cluster, pool closed"));
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public HazelcastClusterManager clusterManager() {
+    return clusterManager;
+  }
+
+  public String nodeName() {
+    return config.nodeName();
+  }
+
+  private static int freePort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("No free port for HTTP", e);
+    }
+  }
+}

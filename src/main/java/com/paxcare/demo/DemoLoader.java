@@ -1,0 +1,104 @@
+package com.paxcare.demo;
+
+import com.paxcare.baggage.BsmMessage;
+import com.paxcare.baggage.BsmWriter;
+import com.paxcare.baggage.FlightLeg;
+import com.paxcare.feed.BagFeed;
+import com.paxcare.feed.BookingFeed;
+import com.paxcare.feed.BookingInput;
+import com.paxcare.feed.FlightFeed;
+import com.paxcare.feed.FlightInput;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Loads the demo airline through the same feed code the airline's systems use, in feed-sized batches.
+ * Loaded when no flight departs in the coming day, so a demo started on another day is live again. Nodes
+ * starting together on one database take a PostgreSQL advisory lock: one loads, the others see it loaded.
+ */
+public final class DemoLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+  private static final long DEMO_SEED = 20261122L;
+  private static final long DEMO_LOCK = 0x5041584341524531L; // "PAXCARE1"
+  private static final int BATCH = 1_000;
+
+  private DemoLoader() {
+  }
+
+  public static Future<Void> loadIfNoFlightsAhead(Vertx vertx, Pool pool, Clock clock) {
+    return pool.withConnection(lockHolder -> lockHolder.query("SELECT pg_advisory_lock(" + DEMO_LOCK + ")").execute()
+        .compose(locked -> lockHolder
+            .preparedQuery("SELECT count(*) FROM flight WHERE departure BETWEEN now() AND now() + interval '1 day'")
+            .execute())
+        .compose(rows -> {
+          long ahead = rows.iterator().next().getLong(0);
+          if (ahead > 0) {
+            LOG.info("Demo airline: {} flights already depart within a day, not loading", ahead);
+            return Future.<Void>succeededFuture();
+          }
+          return generate(vertx, clock).compose(demo -> load(pool, demo, LocalDate.now(clock)));
+        })
+        .eventually(() -> unlock(lockHolder)));
+  }
+
+  private static Future<Void> unlock(SqlConnection connection) {
+    return connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(DEMO_LOCK)).mapEmpty();
+  }
+
+  /** Generating ~25,000 passengers is CPU work: off the event loop. */
+  private static Future<DemoAirline> generate(Vertx vertx, Clock clock) {
+    return vertx.executeBlocking(() -> DemoAirline.generate(ZonedDateTime.now(clock), DEMO_SEED), false);
+  }
+
+  public static Future<Void> load(Pool pool, DemoAirline demo, LocalDate today) {
+    long started = System.nanoTime();
+    FlightFeed flights = new FlightFeed(pool);
+    BookingFeed bookings = new BookingFeed(pool);
+    BagFeed bags = new BagFeed(pool);
+    List<String> bsms = demo.bags().stream().map(DemoLoader::bsm).toList();
+    return inBatches(demo.flights(), batch -> flights.upsert(FlightInput.readAll(batch)))
+        .compose(v -> inBatches(demo.bookings(), batch -> bookings.upsert(BookingInput.readAll(batch))))
+        .compose(v -> inBatches(bsms, batch -> bags.receive(String.join("\n", batch), today).mapEmpty()))
+        .onSuccess(v -> LOG.info("Demo airline loaded in {} ms: {} flights, {} bookings, {} bags; story booking {} on {} {}",
+            (System.nanoTime() - started) / 1_000_000, demo.flights().size(), demo.bookings().size(),
+            demo.bags().size(), "K7Q2ZB", demo.storyFlight(), demo.storyDate()));
+  }
+
+  private static Future<Void> inBatches(JsonArray all, Function<JsonArray, Future<?>> send) {
+    List<Object> items = all.getList();
+    return inBatches(items, batch -> send.apply(new JsonArray(batch)));
+  }
+
+  private static <T> Future<Void> inBatches(List<T> all, Function<List<T>, Future<?>> send) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < all.size(); from += BATCH) {
+      List<T> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + BATCH)));
+      chain = chain.compose(v -> send.apply(batch).mapEmpty());
+    }
+    return chain;
+  }
+
+  /** What the baggage system would have sent when the bag was checked in. */
+  static String bsm(DemoBag bag) {
+    var first = bag.legs().get(0);
+    FlightLeg outbound = new FlightLeg(first.flight(), first.date(), first.destination(), first.cabinClass());
+    List<FlightLeg> onward = bag.legs().stream().skip(1)
+        .map(l -> new FlightLeg(l.flight(), l.date(), l.destination(), l.cabinClass())).toList();
+    return BsmWriter.write(new BsmMessage(BsmMessage.Action.ADD, null, bag.sourceStation(), 'L', null, outbound,
+        onward, List.of(bag.tag()), bag.pieces(), bag.weightKg(), bag.surname(), List.of(bag.givenName()),
+        bag.pnr(), bag.exceptions(), List.of(), null, 0));
+  }
+}

@@ -1,0 +1,56 @@
+package com.paxcare.testing;
+
+import com.paxcare.db.Database;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL for tests: one embedded server per test JVM, and a fresh, migrated database for each
+ * caller, so test classes never see each other's rows.
+ */
+public final class TestDatabase {
+  private static final AtomicInteger NEXT = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private TestDatabase() {
+  }
+
+  public static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+      } catch (IOException e) {
+        throw new IllegalStateException("Could not start the embedded PostgreSQL for tests", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (IOException ignored) {
+          // the JVM is going away
+        }
+      }));
+    }
+    return server;
+  }
+
+  /** A new empty database with PaxCare's schema applied. */
+  public static Database fresh() {
+    String name = "paxcare_test_" + NEXT.incrementAndGet();
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create test database " + name, e);
+    }
+    return Database.external(url(name), "postgres", "postgres").migrate();
+  }
+
+  public static String url(String database) {
+    return "postgresql://localhost:" + server().getPort() + "/" + database;
+  }
+}

@@ -1,0 +1,70 @@
+package com.paxcare.testing;
+
+import com.paxcare.Config;
+import com.paxcare.PaxCareNode;
+import com.paxcare.db.Database;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** Starts real PaxCare nodes (clustered Vert.x over Hazelcast on loopback) for tests. */
+public final class TestNodes {
+  private TestNodes() {
+  }
+
+  /** Environment for a node of the named cluster; add or override variables with {@code extra}. */
+  public static Map<String, String> environment(String clusterName, String nodeName, int clusterPort,
+      String members, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PAXCARE_HTTP_PORT", Integer.toString(freePort()));
+    env.put("PAXCARE_NODE_NAME", nodeName);
+    env.put("PAXCARE_CLUSTER_NAME", clusterName);
+    env.put("PAXCARE_CLUSTER_HOST", "127.0.0.1");
+    env.put("PAXCARE_CLUSTER_PORT", Integer.toString(clusterPort));
+    env.put("PAXCARE_CLUSTER_MEMBERS", members);
+    env.put("PAXCARE_PG_POOL_SIZE", "8");
+    env.putAll(extra);
+    return env;
+  }
+
+  /** A node alone in a cluster of its own. */
+  public static PaxCareNode single(Database database) {
+    int port = freePort();
+    Config config = Config.from(environment("test-" + UUID.randomUUID(), "solo", port, "127.0.0.1:" + port,
+        Map.of()));
+    return start(config, database);
+  }
+
+  public static PaxCareNode start(Config config, Database database) {
+    try {
+      return PaxCareNode.start(config, database, Clock.systemDefaultZone())
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Test node did not start", e);
+    }
+  }
+
+  public static void stop(PaxCareNode node) {
+    if (node == null) {
+      return;
+    }
+    try {
+      node.stop().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Test node did not stop", e);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
