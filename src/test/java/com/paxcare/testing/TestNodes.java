@@ -34,15 +34,24 @@ public final class TestNodes {
 
   /** A node alone in a cluster of its own. */
   public static PaxCareNode single(Database database) {
+    return single(database, Clock.systemDefaultZone());
+  }
+
+  /** A node alone in a cluster of its own, whose "today" is the clock's. */
+  public static PaxCareNode single(Database database, Clock clock) {
     int port = freePort();
     Config config = Config.from(environment("test-" + UUID.randomUUID(), "solo", port, "127.0.0.1:" + port,
         Map.of()));
-    return start(config, database);
+    return start(config, database, clock);
   }
 
   public static PaxCareNode start(Config config, Database database) {
+    return start(config, database, Clock.systemDefaultZone());
+  }
+
+  public static PaxCareNode start(Config config, Database database, Clock clock) {
     try {
-      return PaxCareNode.start(config, database, Clock.systemDefaultZone())
+      return PaxCareNode.start(config, database, clock)
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Test node did not start", e);
