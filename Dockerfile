@@ -17,8 +17,8 @@ RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 
-# The jOOQ code generation (generate-sources) starts an embedded PostgreSQL, and PostgreSQL's initdb
-# refuses to run as root: build as an unprivileged user.
+# The jOOQ code generation (generate-sources) starts an embedded PostgreSQL; PostgreSQL's initdb/postgres
+# refuse to run as root in some setups, so the build runs as an unprivileged user.
 RUN useradd --create-home --shell /bin/bash --user-group build
 USER build
 WORKDIR /home/build/paxcare

@@ -17,7 +17,9 @@ import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static com.paxcare.db.schema.Tables.BAG;
 import static com.paxcare.db.schema.Tables.BAG_LEG;
@@ -27,8 +29,8 @@ import static com.paxcare.db.schema.Tables.PASSENGER;
 
 /**
  * Checked bags from the baggage system's BSMs. An ADD or CHG states the bag's whole routing, so both replace
- * what we knew of the tag (a resent BSM changes nothing); DEL forgets the tag. Every message is also kept as
- * received. One bad message rejects the whole text, with each bad message's line and reason.
+ * what we knew of the tag (a resent BSM changes nothing); DEL forgets the tag. One bad message rejects the
+ * whole text, with each bad message's line and reason.
  */
 public final class BagFeed {
   private final Pool pool;
@@ -51,55 +53,68 @@ public final class BagFeed {
     return pool.withTransaction(tx -> store(tx, parsed.messages())).map(v -> parsed.messages());
   }
 
+  /**
+   * ADD and CHG state a tag's whole routing and DEL forgets it, so the stored state of a tag is decided by the
+   * last message about it in the text: that is what is written, in four statements whatever the text's size.
+   * Every message is logged as received.
+   */
   static Future<Void> store(SqlClient tx, List<BsmMessage> messages) {
-    Future<Void> chain = Future.succeededFuture();
-    // In order: a CHG or DEL later in the text applies to what an earlier message of the same text stored.
+    Map<String, BsmMessage> lastWordOnTag = new LinkedHashMap<>();
+    List<Query> received = new ArrayList<>(messages.size());
     for (BsmMessage message : messages) {
-      chain = chain.compose(v -> storeOne(tx, message));
+      message.tags().forEach(tag -> lastWordOnTag.put(tag, message));
+      received.add(Sql.dsl().insertInto(BSM_RECEIVED)
+          .set(BSM_RECEIVED.ACTION, message.action().name())
+          .set(BSM_RECEIVED.TAGS, message.tags().toArray(String[]::new))
+          .set(BSM_RECEIVED.TEXT, message.text()));
     }
-    return chain;
-  }
-
-  private static Future<Void> storeOne(SqlClient tx, BsmMessage message) {
-    String[] tags = message.tags().toArray(String[]::new);
-    Query received = Sql.dsl().insertInto(BSM_RECEIVED)
-        .set(BSM_RECEIVED.ACTION, message.action().name())
-        .set(BSM_RECEIVED.TAGS, tags)
-        .set(BSM_RECEIVED.TEXT, message.text());
-    Query forget = Sql.dsl().deleteFrom(BAG).where(BAG.TAG.eq(DSL.any(DSL.val(tags))));
-    Future<?> stored = Sql.run(tx, received).compose(v -> Sql.run(tx, forget));
-    if (message.action() == BsmMessage.Action.DEL) {
-      return stored.mapEmpty();
-    }
+    Query forget = Sql.dsl().deleteFrom(BAG)
+        .where(BAG.TAG.eq(DSL.any(DSL.val(lastWordOnTag.keySet().toArray(String[]::new)))));
     List<Query> bags = new ArrayList<>();
     List<Query> legs = new ArrayList<>();
-    for (String tag : message.tags()) {
-      bags.add(Sql.dsl().insertInto(BAG)
-          .set(BAG.TAG, tag)
-          .set(BAG.PNR, message.pnr())
-          .set(BAG.PAX_ID, passengerOf(message))
-          .set(BAG.PASSENGER_NAME, passengerName(message))
-          .set(BAG.SOURCE_STATION, message.sourceStation())
-          .set(BAG.PIECES, message.pieces())
-          .set(BAG.WEIGHT_KG, message.weightKg())
-          .set(BAG.EXCEPTIONS, message.exceptions().toArray(String[]::new))
-          .set(BAG.IRREGULARITIES, message.irregularities().toArray(String[]::new))
-          .set(BAG.BSM_TEXT, message.text()));
-      int position = 0;
-      if (message.inbound() != null) {
-        // .I/ names the airport the inbound flight came from; it lands at this BSM's station.
-        FlightLeg in = message.inbound();
-        legs.add(leg(tag, position++, BagLegKind.INBOUND, in, in.destination(), message.sourceStation()));
+    lastWordOnTag.forEach((tag, message) -> {
+      if (message.action() != BsmMessage.Action.DEL) {
+        bags.add(bag(tag, message));
+        legs.addAll(legs(tag, message));
       }
-      String from = message.sourceStation();
-      legs.add(leg(tag, position++, BagLegKind.OUTBOUND, message.outbound(), from, message.outbound().destination()));
-      from = message.outbound().destination();
-      for (FlightLeg onward : message.onward()) {
-        legs.add(leg(tag, position++, BagLegKind.ONWARD, onward, from, onward.destination()));
-        from = onward.destination();
-      }
+    });
+    return Sql.batch(tx, received)
+        .compose(v -> Sql.run(tx, forget))
+        .compose(v -> Sql.batch(tx, bags))
+        .compose(v -> Sql.batch(tx, legs))
+        .mapEmpty();
+  }
+
+  private static Query bag(String tag, BsmMessage message) {
+    return Sql.dsl().insertInto(BAG)
+        .set(BAG.TAG, tag)
+        .set(BAG.PNR, message.pnr())
+        .set(BAG.PAX_ID, passengerOf(message))
+        .set(BAG.PASSENGER_NAME, passengerName(message))
+        .set(BAG.SOURCE_STATION, message.sourceStation())
+        .set(BAG.PIECES, message.pieces())
+        .set(BAG.WEIGHT_KG, message.weightKg())
+        .set(BAG.EXCEPTIONS, message.exceptions().toArray(String[]::new))
+        .set(BAG.IRREGULARITIES, message.irregularities().toArray(String[]::new))
+        .set(BAG.BSM_TEXT, message.text());
+  }
+
+  /** The bag's flights in order: inbound (from the airport .I/ names), outbound, then each onward leg. */
+  private static List<Query> legs(String tag, BsmMessage message) {
+    List<Query> legs = new ArrayList<>();
+    int position = 0;
+    if (message.inbound() != null) {
+      FlightLeg in = message.inbound();
+      legs.add(leg(tag, position++, BagLegKind.INBOUND, in, in.destination(), message.sourceStation()));
     }
-    return stored.compose(v -> Sql.batch(tx, bags)).compose(v -> Sql.batch(tx, legs)).mapEmpty();
+    String from = message.sourceStation();
+    legs.add(leg(tag, position++, BagLegKind.OUTBOUND, message.outbound(), from, message.outbound().destination()));
+    from = message.outbound().destination();
+    for (FlightLeg onward : message.onward()) {
+      legs.add(leg(tag, position++, BagLegKind.ONWARD, onward, from, onward.destination()));
+      from = onward.destination();
+    }
+    return legs;
   }
 
   private static Query leg(String tag, int position, BagLegKind kind, FlightLeg leg, String origin,
