@@ -24,6 +24,7 @@ import org.jooq.impl.DSL;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The bridge between jOOQ and the reactive PostgreSQL client: jOOQ builds and renders the statement
@@ -81,6 +82,21 @@ public final class Sql {
       params.add(tuple(query.getBindValues()));
     }
     return client.preparedQuery(sql).executeBatch(params);
+  }
+
+  /**
+   * Builds one multi-row statement per {@code chunkSize} items (a single statement per chunk is far cheaper for
+   * PostgreSQL than one per row) and runs them in order. Chunks keep each statement under the protocol's
+   * parameter limit.
+   */
+  public static <T> Future<Void> inChunks(SqlClient client, List<T> items, int chunkSize,
+      Function<List<T>, Query> statement) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < items.size(); from += chunkSize) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + chunkSize));
+      chain = chain.compose(v -> run(client, statement.apply(chunk)).mapEmpty());
+    }
+    return chain;
   }
 
   /** Reads a column as the Java type jOOQ generated for it (enums by their literal, NUMERIC as BigDecimal). */

@@ -33,7 +33,8 @@ public final class DemoLoader {
   private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
   private static final long DEMO_SEED = 20261122L;
   private static final long DEMO_LOCK = 0x5041584341524531L; // "PAXCARE1"
-  private static final int BATCH = 1_000;
+  private static final int BATCH = 500;
+  private static final int LANES = 3;
 
   private DemoLoader() {
   }
@@ -91,13 +92,18 @@ public final class DemoLoader {
     return inBatches(items, batch -> send.apply(new JsonArray(batch)));
   }
 
+  /** Feed-sized batches over {@link #LANES} connections at once, as several feed senders would. */
   private static <T> Future<Void> inBatches(List<T> all, Function<List<T>, Future<?>> send) {
-    Future<Void> chain = Future.succeededFuture();
-    for (int from = 0; from < all.size(); from += BATCH) {
-      List<T> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + BATCH)));
-      chain = chain.compose(v -> send.apply(batch).mapEmpty());
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < LANES; lane++) {
+      Future<Void> chain = Future.succeededFuture();
+      for (int from = lane * BATCH; from < all.size(); from += LANES * BATCH) {
+        List<T> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + BATCH)));
+        chain = chain.compose(v -> send.apply(batch).mapEmpty());
+      }
+      lanes.add(chain);
     }
-    return chain;
+    return Future.all(lanes).mapEmpty();
   }
 
   /** A passenger's pieces carry consecutive licence plates, the first one named by the generator. */

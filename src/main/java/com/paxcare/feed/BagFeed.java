@@ -60,79 +60,85 @@ public final class BagFeed {
    */
   static Future<Void> store(SqlClient tx, List<BsmMessage> messages) {
     Map<String, BsmMessage> lastWordOnTag = new LinkedHashMap<>();
-    List<Query> received = new ArrayList<>(messages.size());
-    for (BsmMessage message : messages) {
-      message.tags().forEach(tag -> lastWordOnTag.put(tag, message));
-      received.add(Sql.dsl().insertInto(BSM_RECEIVED)
-          .set(BSM_RECEIVED.ACTION, message.action().name())
-          .set(BSM_RECEIVED.TAGS, message.tags().toArray(String[]::new))
-          .set(BSM_RECEIVED.TEXT, message.text()));
-    }
+    messages.forEach(message -> message.tags().forEach(tag -> lastWordOnTag.put(tag, message)));
     Query forget = Sql.dsl().deleteFrom(BAG)
         .where(BAG.TAG.eq(DSL.any(DSL.val(lastWordOnTag.keySet().toArray(String[]::new)))));
-    List<Query> bags = new ArrayList<>();
-    List<Query> legs = new ArrayList<>();
-    lastWordOnTag.forEach((tag, message) -> {
-      if (message.action() != BsmMessage.Action.DEL) {
-        bags.add(bag(tag, message));
-        legs.addAll(legs(tag, message));
+    List<Map.Entry<String, BsmMessage>> kept = new ArrayList<>();
+    List<Leg> legs = new ArrayList<>();
+    lastWordOnTag.entrySet().forEach(entry -> {
+      if (entry.getValue().action() != BsmMessage.Action.DEL) {
+        kept.add(entry);
+        legs.addAll(legs(entry.getKey(), entry.getValue()));
       }
     });
-    return Sql.batch(tx, received)
+    return Sql.inChunks(tx, messages, ROWS_PER_STATEMENT, BagFeed::logReceived)
         .compose(v -> Sql.run(tx, forget))
-        .compose(v -> Sql.batch(tx, bags))
-        .compose(v -> Sql.batch(tx, legs))
-        .mapEmpty();
+        .compose(v -> Sql.inChunks(tx, kept, ROWS_PER_STATEMENT, BagFeed::insertBags))
+        .compose(v -> Sql.inChunks(tx, legs, ROWS_PER_STATEMENT, BagFeed::insertLegs));
   }
 
-  private static Query bag(String tag, BsmMessage message) {
-    return Sql.dsl().insertInto(BAG)
-        .set(BAG.TAG, tag)
-        .set(BAG.PNR, message.pnr())
-        .set(BAG.PAX_ID, passengerOf(message))
-        .set(BAG.PASSENGER_NAME, passengerName(message))
-        .set(BAG.SOURCE_STATION, message.sourceStation())
-        .set(BAG.PIECES, message.pieces())
-        .set(BAG.WEIGHT_KG, message.weightKg())
-        .set(BAG.EXCEPTIONS, message.exceptions().toArray(String[]::new))
-        .set(BAG.IRREGULARITIES, message.irregularities().toArray(String[]::new))
-        .set(BAG.BSM_TEXT, message.text());
+  private static final int ROWS_PER_STATEMENT = 500;
+
+  /** One flight of a bag's routing, from and to where the BSM implies. */
+  private record Leg(String tag, int position, BagLegKind kind, FlightLeg flight, String origin, String destination) {
+  }
+
+  private static Query logReceived(List<BsmMessage> messages) {
+    var insert = Sql.dsl().insertInto(BSM_RECEIVED, BSM_RECEIVED.ACTION, BSM_RECEIVED.TAGS, BSM_RECEIVED.TEXT);
+    for (BsmMessage message : messages) {
+      insert = insert.values(message.action().name(), message.tags().toArray(String[]::new), message.text());
+    }
+    return insert;
+  }
+
+  private static Query insertBags(List<Map.Entry<String, BsmMessage>> bags) {
+    var insert = Sql.dsl().insertInto(BAG, BAG.TAG, BAG.PNR, BAG.PAX_ID, BAG.PASSENGER_NAME, BAG.SOURCE_STATION,
+        BAG.PIECES, BAG.WEIGHT_KG, BAG.EXCEPTIONS, BAG.IRREGULARITIES, BAG.BSM_TEXT);
+    for (Map.Entry<String, BsmMessage> bag : bags) {
+      BsmMessage m = bag.getValue();
+      insert = insert.values(DSL.val(bag.getKey()), DSL.val(m.pnr(), BAG.PNR), passengerOf(m),
+          DSL.val(passengerName(m)), DSL.val(m.sourceStation()), DSL.val(m.pieces(), BAG.PIECES),
+          DSL.val(m.weightKg(), BAG.WEIGHT_KG), DSL.val(m.exceptions().toArray(String[]::new)),
+          DSL.val(m.irregularities().toArray(String[]::new)), DSL.val(m.text()));
+    }
+    return insert;
   }
 
   /** The bag's flights in order: inbound (from the airport .I/ names), outbound, then each onward leg. */
-  private static List<Query> legs(String tag, BsmMessage message) {
-    List<Query> legs = new ArrayList<>();
+  private static List<Leg> legs(String tag, BsmMessage message) {
+    List<Leg> legs = new ArrayList<>();
     int position = 0;
     if (message.inbound() != null) {
       FlightLeg in = message.inbound();
-      legs.add(leg(tag, position++, BagLegKind.INBOUND, in, in.destination(), message.sourceStation()));
+      legs.add(new Leg(tag, position++, BagLegKind.INBOUND, in, in.destination(), message.sourceStation()));
     }
     String from = message.sourceStation();
-    legs.add(leg(tag, position++, BagLegKind.OUTBOUND, message.outbound(), from, message.outbound().destination()));
+    legs.add(new Leg(tag, position++, BagLegKind.OUTBOUND, message.outbound(), from,
+        message.outbound().destination()));
     from = message.outbound().destination();
     for (FlightLeg onward : message.onward()) {
-      legs.add(leg(tag, position++, BagLegKind.ONWARD, onward, from, onward.destination()));
+      legs.add(new Leg(tag, position++, BagLegKind.ONWARD, onward, from, onward.destination()));
       from = onward.destination();
     }
     return legs;
   }
 
-  private static Query leg(String tag, int position, BagLegKind kind, FlightLeg leg, String origin,
-      String destination) {
-    Field<Long> flightId = DSL.field(Sql.dsl().select(FLIGHT.ID).from(FLIGHT)
-        .where(FLIGHT.FLIGHT_NO.eq(leg.flight()))
-        .and(FLIGHT.FLIGHT_DATE.eq(leg.date()))
-        .and(FLIGHT.ORIGIN.eq(DSL.val(origin, FLIGHT.ORIGIN))));
-    return Sql.dsl().insertInto(BAG_LEG)
-        .set(BAG_LEG.TAG, tag)
-        .set(BAG_LEG.POSITION, position)
-        .set(BAG_LEG.KIND, kind)
-        .set(BAG_LEG.FLIGHT_NO, leg.flight())
-        .set(BAG_LEG.FLIGHT_DATE, leg.date())
-        .set(BAG_LEG.ORIGIN, origin)
-        .set(BAG_LEG.DESTINATION, destination)
-        .set(BAG_LEG.CABIN, leg.cabinClass() == null ? null : leg.cabinClass().toString())
-        .set(BAG_LEG.FLIGHT_ID, flightId);
+  private static Query insertLegs(List<Leg> legs) {
+    var insert = Sql.dsl().insertInto(BAG_LEG, BAG_LEG.TAG, BAG_LEG.POSITION, BAG_LEG.KIND, BAG_LEG.FLIGHT_NO,
+        BAG_LEG.FLIGHT_DATE, BAG_LEG.ORIGIN, BAG_LEG.DESTINATION, BAG_LEG.CABIN, BAG_LEG.FLIGHT_ID);
+    for (Leg leg : legs) {
+      // The leg is linked to our flight row when that flight has been fed (otherwise it stays unlinked).
+      Field<Long> flightId = DSL.field(Sql.dsl().select(FLIGHT.ID).from(FLIGHT)
+          .where(FLIGHT.FLIGHT_NO.eq(leg.flight().flight()))
+          .and(FLIGHT.FLIGHT_DATE.eq(leg.flight().date()))
+          .and(FLIGHT.ORIGIN.eq(DSL.val(leg.origin(), FLIGHT.ORIGIN))));
+      Character cabin = leg.flight().cabinClass();
+      insert = insert.values(DSL.val(leg.tag()), DSL.val(leg.position()), DSL.val(leg.kind()),
+          DSL.val(leg.flight().flight()), DSL.val(leg.flight().date()), DSL.val(leg.origin(), BAG_LEG.ORIGIN),
+          DSL.val(leg.destination(), BAG_LEG.DESTINATION), DSL.val(cabin == null ? null : cabin.toString(), BAG_LEG.CABIN),
+          flightId);
+    }
+    return insert;
   }
 
   /** .P/ gives the surname and given names (often with a title glued on: PEGGYMRS); match on the booking. */

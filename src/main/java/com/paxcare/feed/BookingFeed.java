@@ -12,7 +12,9 @@ import org.jooq.Row3;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
+import com.paxcare.db.Retry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,11 +41,11 @@ public final class BookingFeed {
   }
 
   public Future<Integer> upsert(List<BookingInput> bookings) {
-    return pool.withTransaction(tx -> flightsOf(tx, bookings)
+    return Retry.onTransientConflict(() -> pool.withTransaction(tx -> flightsOf(tx, bookings)
         .compose(flights -> {
           checkAgainstFlights(bookings, flights);
           return store(tx, bookings, flights);
-        }))
+        })))
         .map(v -> bookings.size());
   }
 
@@ -105,67 +107,33 @@ public final class BookingFeed {
     }
   }
 
+  /** A coupon with the id of its flight, as stored. */
+  private record Coupon(String pnr, BookingInput.Segment segment, long flightId) {
+  }
+
+  private record Traveller(String pnr, BookingInput.Passenger passenger) {
+  }
+
+  private record Contact(String pnr, int position, BookingInput.Contact contact) {
+  }
+
+  private static final int ROWS_PER_STATEMENT = 500;
+
   private static Future<Void> store(SqlClient tx, List<BookingInput> bookings, Map<FlightKey, KnownFlight> flights) {
     String[] pnrs = bookings.stream().map(BookingInput::pnr).toArray(String[]::new);
-    List<Query> bookingUpserts = new ArrayList<>();
-    List<Query> passengerUpserts = new ArrayList<>();
-    List<Query> contactInserts = new ArrayList<>();
-    List<Query> segmentUpserts = new ArrayList<>();
+    List<Traveller> travellers = new ArrayList<>();
+    List<Contact> contacts = new ArrayList<>();
+    List<Coupon> coupons = new ArrayList<>();
     for (BookingInput booking : bookings) {
-      bookingUpserts.add(Sql.dsl().insertInto(BOOKING).set(BOOKING.PNR, booking.pnr())
-          .onConflict(BOOKING.PNR).doUpdate().set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime()));
-      for (BookingInput.Passenger p : booking.passengers()) {
-        passengerUpserts.add(Sql.dsl().insertInto(PASSENGER)
-            .set(PASSENGER.PNR, booking.pnr())
-            .set(PASSENGER.PAX_ID, p.id())
-            .set(PASSENGER.FIRST_NAME, p.firstName())
-            .set(PASSENGER.LAST_NAME, p.lastName())
-            .set(PASSENGER.PHONE, p.phone())
-            .set(PASSENGER.EMAIL, p.email())
-            .set(PASSENGER.LANGUAGE, p.language())
-            .set(PASSENGER.SSR, p.ssr().toArray(String[]::new))
-            .set(PASSENGER.TIER, p.tier())
-            .onConflict(PASSENGER.PNR, PASSENGER.PAX_ID).doUpdate()
-            .set(PASSENGER.FIRST_NAME, DSL.excluded(PASSENGER.FIRST_NAME))
-            .set(PASSENGER.LAST_NAME, DSL.excluded(PASSENGER.LAST_NAME))
-            .set(PASSENGER.PHONE, DSL.excluded(PASSENGER.PHONE))
-            .set(PASSENGER.EMAIL, DSL.excluded(PASSENGER.EMAIL))
-            .set(PASSENGER.LANGUAGE, DSL.excluded(PASSENGER.LANGUAGE))
-            .set(PASSENGER.SSR, DSL.excluded(PASSENGER.SSR))
-            .set(PASSENGER.TIER, DSL.excluded(PASSENGER.TIER))
-            .set(PASSENGER.UPDATED_AT, DSL.currentOffsetDateTime()));
-      }
+      booking.passengers().forEach(p -> travellers.add(new Traveller(booking.pnr(), p)));
       for (int i = 0; i < booking.contacts().size(); i++) {
-        BookingInput.Contact c = booking.contacts().get(i);
-        contactInserts.add(Sql.dsl().insertInto(BOOKING_CONTACT)
-            .set(BOOKING_CONTACT.PNR, booking.pnr())
-            .set(BOOKING_CONTACT.POSITION, i + 1)
-            .set(BOOKING_CONTACT.NAME, c.name())
-            .set(BOOKING_CONTACT.PHONE, c.phone())
-            .set(BOOKING_CONTACT.EMAIL, c.email())
-            .set(BOOKING_CONTACT.RELATION, c.relation()));
+        contacts.add(new Contact(booking.pnr(), i + 1, booking.contacts().get(i)));
       }
-      for (BookingInput.Segment s : booking.segments()) {
-        segmentUpserts.add(Sql.dsl().insertInto(SEGMENT)
-            .set(SEGMENT.PNR, booking.pnr())
-            .set(SEGMENT.PAX_ID, s.passengerId())
-            .set(SEGMENT.FLIGHT_ID, flights.get(s.flight()).id())
-            .set(SEGMENT.CABIN, s.cabin())
-            .set(SEGMENT.SEAT, s.seat())
-            .set(SEGMENT.STATUS, s.status())
-            .set(SEGMENT.TICKET, s.ticket())
-            .set(SEGMENT.FARE_AMOUNT, s.fareAmount())
-            .set(SEGMENT.FARE_CURRENCY, s.fareCurrency())
-            .onConflict(SEGMENT.PNR, SEGMENT.PAX_ID, SEGMENT.FLIGHT_ID).doUpdate()
-            .set(SEGMENT.CABIN, DSL.excluded(SEGMENT.CABIN))
-            .set(SEGMENT.SEAT, DSL.excluded(SEGMENT.SEAT))
-            .set(SEGMENT.STATUS, DSL.excluded(SEGMENT.STATUS))
-            .set(SEGMENT.TICKET, DSL.excluded(SEGMENT.TICKET))
-            .set(SEGMENT.FARE_AMOUNT, DSL.excluded(SEGMENT.FARE_AMOUNT))
-            .set(SEGMENT.FARE_CURRENCY, DSL.excluded(SEGMENT.FARE_CURRENCY))
-            .set(SEGMENT.UPDATED_AT, DSL.currentOffsetDateTime()));
-      }
+      booking.segments().forEach(s -> coupons.add(new Coupon(booking.pnr(), s, flights.get(s.flight()).id())));
     }
+    // Coupons update their flight's seats-sold row: taking those row locks in one order everywhere keeps two
+    // concurrent feeds from deadlocking.
+    coupons.sort(Comparator.comparingLong(Coupon::flightId).thenComparing(c -> c.segment().cabin()));
     // Rows this transaction did not touch carry an older updated_at than now() (the transaction's start):
     // those are what the resent bookings no longer list.
     Query stalePassengers = Sql.dsl().deleteFrom(PASSENGER)
@@ -175,14 +143,68 @@ public final class BookingFeed {
         .where(SEGMENT.PNR.eq(DSL.any(DSL.val(pnrs))))
         .and(SEGMENT.UPDATED_AT.lt(DSL.currentOffsetDateTime()));
     Query oldContacts = Sql.dsl().deleteFrom(BOOKING_CONTACT).where(BOOKING_CONTACT.PNR.eq(DSL.any(DSL.val(pnrs))));
-    return Sql.batch(tx, bookingUpserts)
-        .compose(v -> Sql.batch(tx, passengerUpserts))
+    return Sql.inChunks(tx, List.of(pnrs), ROWS_PER_STATEMENT, BookingFeed::upsertBookings)
+        .compose(v -> Sql.inChunks(tx, travellers, ROWS_PER_STATEMENT, BookingFeed::upsertPassengers))
         .compose(v -> Sql.run(tx, stalePassengers))
         .compose(v -> Sql.run(tx, oldContacts))
-        .compose(v -> Sql.batch(tx, contactInserts))
-        .compose(v -> Sql.batch(tx, segmentUpserts))
+        .compose(v -> Sql.inChunks(tx, contacts, ROWS_PER_STATEMENT, BookingFeed::insertContacts))
+        .compose(v -> Sql.inChunks(tx, coupons, ROWS_PER_STATEMENT, BookingFeed::upsertSegments))
         .compose(v -> Sql.run(tx, staleSegments))
         .mapEmpty();
   }
 
+  private static Query upsertBookings(List<String> pnrs) {
+    var insert = Sql.dsl().insertInto(BOOKING, BOOKING.PNR);
+    for (String pnr : pnrs) {
+      insert = insert.values(pnr);
+    }
+    return insert.onConflict(BOOKING.PNR).doUpdate().set(BOOKING.UPDATED_AT, DSL.currentOffsetDateTime());
+  }
+
+  private static Query upsertPassengers(List<Traveller> travellers) {
+    var insert = Sql.dsl().insertInto(PASSENGER, PASSENGER.PNR, PASSENGER.PAX_ID, PASSENGER.FIRST_NAME,
+        PASSENGER.LAST_NAME, PASSENGER.PHONE, PASSENGER.EMAIL, PASSENGER.LANGUAGE, PASSENGER.SSR, PASSENGER.TIER);
+    for (Traveller t : travellers) {
+      BookingInput.Passenger p = t.passenger();
+      insert = insert.values(t.pnr(), p.id(), p.firstName(), p.lastName(), p.phone(), p.email(), p.language(),
+          p.ssr().toArray(String[]::new), p.tier());
+    }
+    return insert.onConflict(PASSENGER.PNR, PASSENGER.PAX_ID).doUpdate()
+        .set(PASSENGER.FIRST_NAME, DSL.excluded(PASSENGER.FIRST_NAME))
+        .set(PASSENGER.LAST_NAME, DSL.excluded(PASSENGER.LAST_NAME))
+        .set(PASSENGER.PHONE, DSL.excluded(PASSENGER.PHONE))
+        .set(PASSENGER.EMAIL, DSL.excluded(PASSENGER.EMAIL))
+        .set(PASSENGER.LANGUAGE, DSL.excluded(PASSENGER.LANGUAGE))
+        .set(PASSENGER.SSR, DSL.excluded(PASSENGER.SSR))
+        .set(PASSENGER.TIER, DSL.excluded(PASSENGER.TIER))
+        .set(PASSENGER.UPDATED_AT, DSL.currentOffsetDateTime());
+  }
+
+  private static Query insertContacts(List<Contact> contacts) {
+    var insert = Sql.dsl().insertInto(BOOKING_CONTACT, BOOKING_CONTACT.PNR, BOOKING_CONTACT.POSITION,
+        BOOKING_CONTACT.NAME, BOOKING_CONTACT.PHONE, BOOKING_CONTACT.EMAIL, BOOKING_CONTACT.RELATION);
+    for (Contact c : contacts) {
+      insert = insert.values(c.pnr(), c.position(), c.contact().name(), c.contact().phone(), c.contact().email(),
+          c.contact().relation());
+    }
+    return insert;
+  }
+
+  private static Query upsertSegments(List<Coupon> coupons) {
+    var insert = Sql.dsl().insertInto(SEGMENT, SEGMENT.PNR, SEGMENT.PAX_ID, SEGMENT.FLIGHT_ID, SEGMENT.CABIN,
+        SEGMENT.SEAT, SEGMENT.STATUS, SEGMENT.TICKET, SEGMENT.FARE_AMOUNT, SEGMENT.FARE_CURRENCY);
+    for (Coupon c : coupons) {
+      BookingInput.Segment s = c.segment();
+      insert = insert.values(c.pnr(), s.passengerId(), c.flightId(), s.cabin(), s.seat(), s.status(), s.ticket(),
+          s.fareAmount(), s.fareCurrency());
+    }
+    return insert.onConflict(SEGMENT.PNR, SEGMENT.PAX_ID, SEGMENT.FLIGHT_ID).doUpdate()
+        .set(SEGMENT.CABIN, DSL.excluded(SEGMENT.CABIN))
+        .set(SEGMENT.SEAT, DSL.excluded(SEGMENT.SEAT))
+        .set(SEGMENT.STATUS, DSL.excluded(SEGMENT.STATUS))
+        .set(SEGMENT.TICKET, DSL.excluded(SEGMENT.TICKET))
+        .set(SEGMENT.FARE_AMOUNT, DSL.excluded(SEGMENT.FARE_AMOUNT))
+        .set(SEGMENT.FARE_CURRENCY, DSL.excluded(SEGMENT.FARE_CURRENCY))
+        .set(SEGMENT.UPDATED_AT, DSL.currentOffsetDateTime());
+  }
 }

@@ -27,6 +27,7 @@ class DemoLoaderTest {
   private static PaxCareNode node;
   private static Http http;
   private static double loadSeconds;
+  private static com.paxcare.db.Database database;
 
   @BeforeAll
   static void start() {
@@ -34,7 +35,8 @@ class DemoLoaderTest {
     Config config = Config.from(TestNodes.environment("demo-" + UUID.randomUUID(), "demo", port,
         "127.0.0.1:" + port, Map.of("PAXCARE_DEMO", "true")));
     long started = System.nanoTime();
-    node = TestNodes.start(config, TestDatabase.fresh());
+    database = TestDatabase.fresh();
+    node = TestNodes.start(config, database);
     loadSeconds = (System.nanoTime() - started) / 1e9;
     LOG.info("Node with demo airline ready in {} s", loadSeconds);
     http = new Http(node.httpPort());
@@ -84,18 +86,40 @@ class DemoLoaderTest {
   }
 
   @Test
-  void aSecondStartDoesNotLoadItAgain() {
-    long before = countBookings();
+  void aNodeStartingLaterOnTheSameDatabaseDoesNotLoadItAgain() {
+    long messagesBefore = count("bsm_received");
+    long bookingsBefore = count("booking");
     int port = TestNodes.freePort();
-    // A node joining later on the same database finds flights ahead and loads nothing.
     Config second = Config.from(TestNodes.environment("demo-" + UUID.randomUUID(), "demo-2", port,
         "127.0.0.1:" + port, Map.of("PAXCARE_DEMO", "true")));
-    assertThat(before).isGreaterThan(5_000);
-    assertThat(second.demo()).isTrue();
+    PaxCareNode later = TestNodes.start(second, database);
+    try {
+      assertThat(count("booking")).isEqualTo(bookingsBefore).isGreaterThan(20_000 / 6);
+      // Every load logs each BSM as received: a second load would have doubled them.
+      assertThat(count("bsm_received")).isEqualTo(messagesBefore).isPositive();
+      assertThat(new Http(later.httpPort()).get("/api/v1/bookings/K7Q2ZB").status()).isEqualTo(200);
+    } finally {
+      TestNodes.stop(later);
+    }
   }
 
-  private static long countBookings() {
-    return node.pool().query("SELECT count(*) FROM booking").execute()
+  @Test
+  void atLeastTwentyThousandPassengersWithSsrsTiersAndBags() {
+    assertThat(count("passenger")).isGreaterThanOrEqualTo(20_000);
+    assertThat(count("bag")).isGreaterThan(10_000);
+    long withSsr = node.pool().query("SELECT count(*) FROM passenger WHERE cardinality(ssr) > 0").execute()
+        .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+    long tiered = node.pool().query("SELECT count(*) FROM passenger WHERE tier <> 'NONE'").execute()
+        .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+    assertThat(withSsr).isPositive();
+    assertThat(tiered).isPositive();
+    long airports = node.pool().query("SELECT count(DISTINCT origin) FROM flight").execute()
+        .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+    assertThat(airports).isGreaterThanOrEqualTo(15);
+  }
+
+  private static long count(String table) {
+    return node.pool().query("SELECT count(*) FROM " + table).execute()
         .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
   }
 }
