@@ -50,7 +50,13 @@ public final class DemoLoader {
             LOG.info("Demo airline: {} flights already depart within a day, not loading", ahead);
             return Future.<Void>succeededFuture();
           }
-          return generate(vertx, clock).compose(demo -> load(pool, demo, LocalDate.now(clock)));
+          return generate(vertx, clock).compose(demo -> load(pool, demo, LocalDate.now(clock)))
+              // The generated airline (~150 MB of JSON) is garbage now: give the memory back once, off the
+              // event loop, rather than carry a bloated heap for the node's whole life.
+              .compose(v -> vertx.executeBlocking(() -> {
+                System.gc();
+                return null;
+              }, false));
         })
         .eventually(() -> unlock(lockHolder)));
   }
