@@ -163,35 +163,26 @@ public final class JsonFields {
   }
 
   public JsonObject object(JsonObject object, String path, String name, boolean required) {
-    Object value = object.getValue(name);
-    String field = join(path, name);
-    if (value == null) {
-      if (required) {
-        error(field, "is required");
-      }
-      return null;
-    }
-    if (!(value instanceof JsonObject child)) {
-      error(field, "must be an object");
-      return null;
-    }
-    return child;
+    return typed(object, path, name, required, JsonObject.class, "an object");
   }
 
   public JsonArray array(JsonObject object, String path, String name, boolean required) {
+    return typed(object, path, name, required, JsonArray.class, "an array");
+  }
+
+  private <T> T typed(JsonObject object, String path, String name, boolean required, Class<T> type, String what) {
     Object value = object.getValue(name);
-    String field = join(path, name);
     if (value == null) {
       if (required) {
-        error(field, "is required");
+        error(join(path, name), "is required");
       }
       return null;
     }
-    if (!(value instanceof JsonArray child)) {
-      error(field, "must be an array");
+    if (!type.isInstance(value)) {
+      error(join(path, name), "must be " + what);
       return null;
     }
-    return child;
+    return type.cast(value);
   }
 
   /** A list of short codes (e.g. SSRs). */

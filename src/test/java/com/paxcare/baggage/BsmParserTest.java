@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BsmParserTest {
+public class BsmParserTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 20);
 
@@ -22,7 +22,7 @@ class BsmParserTest {
      * https://aci-standards.atlassian.net/wiki/spaces/ACIDD/pages/17696054/BagTeletypeMessage and
      * https://xwiki.avinor.no/display/ACIDD/IataBagInformationMessage (names anonymised there as X).
      */
-    static final String ACI_DATA_DICTIONARY_EXAMPLE = """
+    public static final String ACI_DATA_DICTIONARY_EXAMPLE = """
             BSM
             .V/1LOSL
             .F/SK4416/05FEB/TOS/C

@@ -1,6 +1,7 @@
 package com.paxcare.feed;
 
 import com.paxcare.PaxCareNode;
+import com.paxcare.baggage.BsmParserTest;
 import com.paxcare.testing.Http;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
@@ -57,19 +58,6 @@ class BsmFeedTest {
       .N/0526100001001
       .P/1UHLE/PEGGYMRS
       .L/K7Q2ZB
-      ENDBSM
-      """;
-
-  /** The published example of the ACI Airport Data Dictionary (BagTeletypeMessage). */
-  static final String ACI_EXAMPLE = """
-      BSM
-      .V/1LOSL
-      .F/SK4416/05FEB/TOS/C
-      .N/0117814872001
-      .S/N/05A/C/051/051//N/I
-      .W/P/1
-      .P/XXXXXXXX/XXXXXXX
-      .E/PRIO
       ENDBSM
       """;
 
@@ -130,7 +118,7 @@ class BsmFeedTest {
 
   @Test
   void thePublishedExampleIsAcceptedEvenWithoutABookingWeKnow() {
-    var answer = http.post("/api/v1/feed/bsm", "text/plain", ACI_EXAMPLE);
+    var answer = http.post("/api/v1/feed/bsm", "text/plain", BsmParserTest.ACI_DATA_DICTIONARY_EXAMPLE);
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().getInteger("accepted")).isEqualTo(1);
     assertThat(answer.json().getJsonArray("messages").getJsonObject(0).getJsonArray("tags"))
