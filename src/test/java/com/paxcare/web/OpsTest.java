@@ -41,7 +41,10 @@ class OpsTest {
   @Test
   void metricsCoverHttpEventBusPoolAndJvm() {
     http.get("/api/v1/bookings/NOSUCH"); // at least one request has been measured
-    node.vertx().eventBus().publish("paxcare.test.metrics", "hello");
+    node.vertx().eventBus().<String>consumer("paxcare.test.metrics", message -> message.reply("pong"));
+    // Wait for a real round trip, so the event-bus meters exist before the scrape.
+    node.vertx().eventBus().request("paxcare.test.metrics", "ping")
+        .toCompletionStage().toCompletableFuture().join();
     var metrics = http.get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body())
