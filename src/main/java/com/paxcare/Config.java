@@ -24,7 +24,27 @@ public record Config(
     int clusterPort,
     List<String> clusterMembers,
     int memberTimeoutSeconds,
-    int shutdownGraceSeconds) {
+    int shutdownGraceSeconds,
+    CareRules care,
+    Messaging messaging) {
+
+  /** The airline's care policy, as numbers it can tune (README, "Configuration"). */
+  public record CareRules(
+      String minimumConnectingTimes,
+      int defaultMctMinutes,
+      int readyMinutes,
+      int horizonHours,
+      int crewAckSeconds,
+      String mealVoucherAmount,
+      String mealVoucherCurrency,
+      int followUpDelayHours,
+      int followUpGraceMinutes,
+      String ticketPrefix) {
+  }
+
+  /** Where confirmations go; unset, they are logged and marked so. */
+  public record Messaging(Optional<String> smtpHost, int smtpPort, String smtpFrom, Optional<String> smsUrl) {
+  }
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -48,16 +68,35 @@ public record Config(
         clusterPort,
         members(env.get("PAXCARE_CLUSTER_MEMBERS"), clusterHost),
         integer(env, "PAXCARE_MEMBER_TIMEOUT_SECONDS", 5, 2, 300),
-        integer(env, "PAXCARE_SHUTDOWN_GRACE_SECONDS", 10, 0, 600));
+        integer(env, "PAXCARE_SHUTDOWN_GRACE_SECONDS", 10, 0, 600),
+        new CareRules(
+            text(env, "PAXCARE_MCT", ""),
+            integer(env, "PAXCARE_DEFAULT_MCT_MINUTES", 45, 0, 600),
+            integer(env, "PAXCARE_REBOOK_READY_MINUTES", 30, 0, 600),
+            integer(env, "PAXCARE_REBOOK_HORIZON_HOURS", 36, 1, 168),
+            integer(env, "PAXCARE_CREW_ACK_SECONDS", 120, 1, 3600),
+            amount(env, "PAXCARE_MEAL_VOUCHER_AMOUNT", "25.00"),
+            text(env, "PAXCARE_MEAL_VOUCHER_CURRENCY", "USD"),
+            integer(env, "PAXCARE_FOLLOWUP_DELAY_HOURS", 24, 0, 24 * 30),
+            integer(env, "PAXCARE_FOLLOWUP_GRACE_MINUTES", 60, 1, 24 * 60),
+            text(env, "PAXCARE_TICKET_PREFIX", "989")),
+        new Messaging(
+            Optional.ofNullable(blankToNull(env.get("PAXCARE_SMTP_HOST"))),
+            integer(env, "PAXCARE_SMTP_PORT", 25, 1, 65535),
+            text(env, "PAXCARE_SMTP_FROM", "care@paxcare.dev"),
+            Optional.ofNullable(blankToNull(env.get("PAXCARE_SMS_URL")))));
+  }
+
+  private static String amount(Map<String, String> env, String name, String fallback) {
+    String value = text(env, name, fallback);
+    if (!value.matches("\\d{1,6}(\\.\\d{1,2})?")) {
+      throw new IllegalArgumentException(name + " must be an amount like 25.00, was '" + value + "'");
+    }
+    return value;
   }
 
   public boolean embeddedDatabase() {
     return pgUrl.isEmpty();
-  }
-
-  public Config withHttpPort(int port) {
-    return new Config(port, pgUrl, pgUser, pgPassword, pgPoolSize, dataDir, demo, nodeName, clusterName,
-        clusterHost, clusterPort, clusterMembers, memberTimeoutSeconds, shutdownGraceSeconds);
   }
 
   private static List<String> members(String raw, String clusterHost) {

@@ -1,0 +1,82 @@
+package com.paxcare.cases;
+
+import com.paxcare.Config;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a step works with: the open transaction, the case, the time, and messages to publish after commit. */
+public final class StepContext {
+  /** A live push for the clustered event bus, sent only once the transaction has committed. */
+  public record Publication(String address, JsonObject body) {
+  }
+
+  private final SqlConnection tx;
+  private final CaseFile caseFile;
+  private final long stepId;
+  private final StepKind kind;
+  private final OffsetDateTime now;
+  private final String node;
+  private final Config.CareRules rules;
+  private final List<Publication> afterCommit = new ArrayList<>();
+  private final List<JsonObject> timeline = new ArrayList<>();
+
+  StepContext(SqlConnection tx, CaseFile caseFile, long stepId, StepKind kind, OffsetDateTime now, String node,
+      Config.CareRules rules) {
+    this.tx = tx;
+    this.caseFile = caseFile;
+    this.stepId = stepId;
+    this.kind = kind;
+    this.now = now;
+    this.node = node;
+    this.rules = rules;
+  }
+
+  public SqlConnection tx() {
+    return tx;
+  }
+
+  public CaseFile caseFile() {
+    return caseFile;
+  }
+
+  public long stepId() {
+    return stepId;
+  }
+
+  public StepKind kind() {
+    return kind;
+  }
+
+  public OffsetDateTime now() {
+    return now;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  public Config.CareRules rules() {
+    return rules;
+  }
+
+  public void publishAfterCommit(String address, JsonObject body) {
+    afterCommit.add(new Publication(address, body));
+  }
+
+  /** An extra timeline entry written with the step's completion (besides "<STEP> done"). */
+  public void record(String action, JsonObject detail) {
+    timeline.add(new JsonObject().put("action", action).put("detail", detail));
+  }
+
+  List<Publication> publications() {
+    return afterCommit;
+  }
+
+  List<JsonObject> timelineEntries() {
+    return timeline;
+  }
+}

@@ -1,0 +1,235 @@
+package com.paxcare.cases;
+
+import com.paxcare.Config;
+import com.paxcare.db.Retry;
+import com.paxcare.db.Sql;
+import com.paxcare.db.schema.enums.StepStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.paxcare.db.schema.Tables.CARE_CASE;
+import static com.paxcare.db.schema.Tables.CASE_STEP;
+import static com.paxcare.db.schema.Tables.ESCALATION;
+
+/**
+ * Runs the plans of all cases, on every node. A step is claimed with {@code FOR UPDATE SKIP LOCKED} in the
+ * transaction that applies it and marks it done, so each step is applied exactly once whichever node runs it,
+ * and a step whose node dies mid-way is simply claimed again. Nodes are woken over the clustered event bus
+ * when work is created, and look for due timers and orphaned steps every second anyway.
+ */
+public final class StepEngine {
+  /** Published (cluster-wide) when steps become due now. */
+  public static final String WAKE_ADDRESS = "paxcare.steps.wake";
+  private static final Logger LOG = LoggerFactory.getLogger(StepEngine.class);
+  private static final int LANES = 4;
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final String node;
+  private final Config.CareRules rules;
+  private final Map<com.paxcare.cases.StepKind, Step> steps;
+  private final AtomicInteger busyLanes = new AtomicInteger();
+  private volatile boolean wokenWhileBusy;
+  private long timer = -1;
+
+  public StepEngine(Vertx vertx, Pool pool, Clock clock, String node, Config.CareRules rules,
+      Map<com.paxcare.cases.StepKind, Step> steps) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.node = node;
+    this.rules = rules;
+    this.steps = new EnumMap<>(steps);
+  }
+
+  public Future<Void> start() {
+    timer = vertx.setPeriodic(1_000, id -> wake());
+    return vertx.eventBus().consumer(WAKE_ADDRESS, message -> wake()).completion();
+  }
+
+  public void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** Start working lanes until no step is due; extra wake-ups while all lanes run are remembered. */
+  public void wake() {
+    wokenWhileBusy = true;
+    while (busyLanes.get() < LANES) {
+      if (busyLanes.incrementAndGet() > LANES) {
+        busyLanes.decrementAndGet();
+        return;
+      }
+      wokenWhileBusy = false;
+      lane();
+    }
+  }
+
+  private void lane() {
+    runOne().onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        lane(); // there may be more
+      } else {
+        if (ar.failed()) {
+          LOG.warn("Step lane stopped on a failure; the step will be retried", ar.cause());
+        }
+        busyLanes.decrementAndGet();
+        if (wokenWhileBusy) {
+          wake();
+        }
+      }
+    });
+  }
+
+  /** Claims and applies one due step; answers whether there was one. */
+  Future<Boolean> runOne() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return pool.withTransaction(tx -> claim(tx, now).compose(claimed -> claimed
+        .map(step -> apply(tx, step, now).map(true))
+        .orElse(Future.succeededFuture(false))))
+        .recover(failure -> failure instanceof StepFailed failed
+            ? recordFailure(failed, now).map(true)
+            : Future.failedFuture(failure));
+  }
+
+  private record Claimed(long id, UUID caseId, com.paxcare.cases.StepKind kind, int position, int attempts,
+      CaseFile caseFile) {
+  }
+
+  private Future<Optional<Claimed>> claim(SqlConnection tx, OffsetDateTime now) {
+    var due = Sql.dsl()
+        .select(CASE_STEP.ID, CASE_STEP.CASE_ID, CASE_STEP.KIND, CASE_STEP.POSITION, CASE_STEP.ATTEMPTS)
+        .from(CASE_STEP)
+        .where(CASE_STEP.STATUS.eq(StepStatus.PENDING))
+        .and(CASE_STEP.DUE_AT.le(now))
+        .orderBy(CASE_STEP.DUE_AT, CASE_STEP.ID)
+        .limit(1)
+        .forUpdate().skipLocked();
+    return Sql.run(tx, due).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      Row step = rows.iterator().next();
+      UUID caseId = step.getUUID("case_id");
+      return Sql.run(tx, Sql.dsl().selectFrom(CARE_CASE).where(CARE_CASE.ID.eq(caseId))).map(cases -> Optional.of(
+          new Claimed(step.getLong("id"), caseId, com.paxcare.cases.StepKind.valueOf(step.getString("kind")),
+              step.getInteger("position"), step.getInteger("attempts"), CaseFile.from(cases.iterator().next()))));
+    });
+  }
+
+  private Future<Void> apply(SqlConnection tx, Claimed step, OffsetDateTime now) {
+    StepContext context = new StepContext(tx, step.caseFile(), step.id(), step.kind(), now, node, rules);
+    Step handler = steps.get(step.kind());
+    Future<JsonObject> applied = handler == null
+        ? Future.failedFuture(new IllegalStateException("No handler for step " + step.kind()))
+        : handler.apply(context);
+    return applied
+        .recover(failure -> Future.failedFuture(new StepFailed(step, failure)))
+        .compose(result -> complete(tx, step, context, result))
+        .onSuccess(v -> context.publications().forEach(p -> vertx.eventBus().publish(p.address(), p.body())));
+  }
+
+  private Future<Void> complete(SqlConnection tx, Claimed step, StepContext context, JsonObject result) {
+    boolean skipped = result.getBoolean("skipped", false);
+    var done = Sql.dsl().update(CASE_STEP)
+        .set(CASE_STEP.STATUS, skipped ? StepStatus.SKIPPED : StepStatus.DONE)
+        .set(CASE_STEP.RESULT, result)
+        .set(CASE_STEP.DONE_AT, DSL.currentOffsetDateTime())
+        .set(CASE_STEP.NODE, node)
+        .where(CASE_STEP.ID.eq(step.id()));
+    // The next step of the sequence (the first still waiting for its turn) becomes due now.
+    var next = Sql.dsl().update(CASE_STEP)
+        .set(CASE_STEP.DUE_AT, context.now())
+        .where(CASE_STEP.ID.eq(DSL.select(DSL.min(CASE_STEP.ID)).from(CASE_STEP)
+            .where(CASE_STEP.CASE_ID.eq(step.caseId()))
+            .and(CASE_STEP.STATUS.eq(StepStatus.PENDING))
+            .and(CASE_STEP.DUE_AT.isNull())));
+    Future<Void> chain = Sql.run(tx, done).mapEmpty();
+    chain = chain.compose(v -> Timeline.append(tx, step.caseId(), "paxcare@" + node,
+        step.kind() + (skipped ? " skipped" : " done"), result));
+    for (JsonObject entry : context.timelineEntries()) {
+      chain = chain.compose(v -> Timeline.append(tx, step.caseId(), "paxcare@" + node, entry.getString("action"),
+          entry.getJsonObject("detail")));
+    }
+    // The lane that ran this step claims the next one right away: no wake-up needed.
+    return chain.compose(v -> Sql.run(tx, next)).mapEmpty();
+  }
+
+  /** A step that threw: its transaction rolled back; count the attempt, retry soon, or give up loudly. */
+  private Future<Void> recordFailure(StepFailed failed, OffsetDateTime now) {
+    Claimed step = failed.step;
+    int attempts = step.attempts() + 1;
+    boolean givingUp = attempts >= MAX_ATTEMPTS || !Retry.isTransient(failed.getCause()) && !isSeatRace(failed);
+    LOG.warn("Step {} of case {} failed (attempt {}){}", step.kind(), step.caseId(), attempts,
+        givingUp ? ", escalating" : ", retrying", failed.getCause());
+    String error = String.valueOf(failed.getCause().getMessage());
+    return pool.withTransaction(tx -> {
+      var update = Sql.dsl().update(CASE_STEP)
+          .set(CASE_STEP.ATTEMPTS, attempts)
+          .set(CASE_STEP.RESULT, new JsonObject().put("error", error))
+          .set(CASE_STEP.DUE_AT, now.plusNanos(50_000_000L * attempts * attempts));
+      if (givingUp) {
+        update = update.set(CASE_STEP.STATUS, StepStatus.FAILED);
+      }
+      Future<Void> chain = Sql.run(tx, update.where(CASE_STEP.ID.eq(step.id()))
+          .and(CASE_STEP.STATUS.eq(StepStatus.PENDING))).mapEmpty();
+      if (givingUp) {
+        chain = chain
+            .compose(v -> Sql.run(tx, Sql.dsl().insertInto(ESCALATION).set(ESCALATION.CASE_ID, step.caseId())
+                .set(ESCALATION.REASON, "STEP_FAILED")
+                .set(ESCALATION.DETAIL, new JsonObject().put("step", step.kind().name()).put("error", error))))
+            .compose(v -> Timeline.append(tx, step.caseId(), "paxcare@" + node, step.kind() + " failed",
+                new JsonObject().put("error", error).put("attempts", attempts)))
+            // The plan goes on: a failed rebooking still deserves a confirmation and a call back.
+            .compose(v -> Sql.run(tx, Sql.dsl().update(CASE_STEP).set(CASE_STEP.DUE_AT, now)
+                .where(CASE_STEP.ID.eq(DSL.select(DSL.min(CASE_STEP.ID)).from(CASE_STEP)
+                    .where(CASE_STEP.CASE_ID.eq(step.caseId())).and(CASE_STEP.STATUS.eq(StepStatus.PENDING))
+                    .and(CASE_STEP.DUE_AT.isNull())))))
+            .mapEmpty();
+      }
+      return chain;
+    }).onSuccess(v -> {
+      if (givingUp) {
+        vertx.eventBus().publish("paxcare.ops.escalations", new JsonObject().put("caseId", step.caseId().toString())
+            .put("reason", "STEP_FAILED").put("step", step.kind().name()));
+      }
+    });
+  }
+
+  /** Two rebookings raced for the last seat, or for one seat label: the loser retries with fresh seats. */
+  private static boolean isSeatRace(StepFailed failed) {
+    return failed.getCause() instanceof io.vertx.pgclient.PgException pg
+        && ("no_oversold_seat".equals(pg.getConstraint()) || "one_passenger_per_seat".equals(pg.getConstraint())
+            || "23P01".equals(pg.getSqlState()) || "23514".equals(pg.getSqlState()));
+  }
+
+  /** Carries the claimed step out of its rolled-back transaction. */
+  private static final class StepFailed extends RuntimeException {
+    final transient Claimed step;
+
+    StepFailed(Claimed step, Throwable cause) {
+      super(cause);
+      this.step = step;
+    }
+  }
+
+}

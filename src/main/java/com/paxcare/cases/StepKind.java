@@ -1,0 +1,6 @@
+package com.paxcare.cases;
+
+/** What one step of a case's plan does. Mirrors the database enum step_kind. */
+public enum StepKind {
+  RECALL, CREW_MESSAGE, MEET_ON_ARRIVAL, REBOOK, BAGS, CARE, CONFIRM, FOLLOW_UP, CREW_ACK_CHECK, FOLLOW_UP_CHECK
+}

@@ -1,0 +1,160 @@
+package com.paxcare.intake;
+
+import com.paxcare.cases.PlanRule;
+import com.paxcare.cases.StepEngine;
+import com.paxcare.cases.StepKind;
+import com.paxcare.cases.Timeline;
+import com.paxcare.db.Retry;
+import com.paxcare.db.Sql;
+import com.paxcare.db.schema.enums.CaseStatus;
+import com.paxcare.db.schema.enums.CaseType;
+import com.paxcare.locate.Locator;
+import com.paxcare.locate.Whereabouts;
+import com.paxcare.validation.InvalidInput;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import org.jooq.Query;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.paxcare.db.schema.Tables.CARE_CASE;
+import static com.paxcare.db.schema.Tables.CASE_STEP;
+import static com.paxcare.db.schema.Tables.IDEMPOTENCY_KEY;
+
+/**
+ * Takes an urgent report and answers as soon as the case is durably recorded: the passenger found, where she
+ * is, and the plan. A second report about the same passenger and reason while a case is open joins that
+ * case (the database's one-open-case index decides, also when two nodes race); the same Idempotency-Key
+ * always answers the same case.
+ */
+public final class Intake {
+  private final Pool pool;
+  private final EventBus eventBus;
+  private final Clock clock;
+
+  public Intake(Pool pool, EventBus eventBus, Clock clock) {
+    this.pool = pool;
+    this.eventBus = eventBus;
+    this.clock = clock;
+  }
+
+  /** The case the report landed in, and whether it opened it. */
+  public record Outcome(UUID caseId, boolean created) {
+  }
+
+  public Future<Outcome> report(UrgentEvent event, Optional<String> idempotencyKey, String actor) {
+    return Retry.onConflict(() -> replay(idempotencyKey).compose(replayed -> replayed
+        .map(Future::succeededFuture)
+        .orElseGet(() -> PassengerFinder.find(pool, event)
+            .compose(passenger -> Locator.locate(pool, passenger.pnr(), passenger.paxId())
+                .compose(where -> pool.withTransaction(tx -> record(tx, event, passenger, where, idempotencyKey,
+                    actor)))))), "idempotency_key_pkey", "one_open_case_per_passenger_and_reason")
+        .onSuccess(outcome -> {
+          if (outcome.created()) {
+            eventBus.publish(StepEngine.WAKE_ADDRESS, new JsonObject().put("caseId", outcome.caseId().toString()));
+          }
+        });
+  }
+
+  private Future<Optional<Outcome>> replay(Optional<String> key) {
+    if (key.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return Sql.run(pool, Sql.dsl().select(IDEMPOTENCY_KEY.CASE_ID, IDEMPOTENCY_KEY.CREATED).from(IDEMPOTENCY_KEY)
+            .where(IDEMPOTENCY_KEY.KEY.eq(key.get())))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Outcome(
+            rows.iterator().next().getUUID("case_id"), rows.iterator().next().getBoolean("created"))));
+  }
+
+  private Future<Outcome> record(SqlConnection tx, UrgentEvent event, PassengerFinder.Passenger passenger,
+      Whereabouts where, Optional<String> key, String actor) {
+    String destination = event.destination() != null ? event.destination() : where.finalDestination();
+    if (destination == null) {
+      throw InvalidInput.of("destination", "is required: the booking has no live flight to take it from");
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    UUID id = UUID.randomUUID();
+    JsonObject reported = reported(event, actor);
+    var reporter = event.reporter();
+    var open = Sql.dsl().insertInto(CARE_CASE)
+        .set(CARE_CASE.ID, id)
+        .set(CARE_CASE.REFERENCE, "PC-" + id.toString().substring(0, 8).toUpperCase())
+        .set(CARE_CASE.TYPE, CaseType.valueOf(event.type()))
+        .set(CARE_CASE.PNR, passenger.pnr())
+        .set(CARE_CASE.PAX_ID, passenger.paxId())
+        .set(CARE_CASE.FIRST_NAME, passenger.firstName())
+        .set(CARE_CASE.LAST_NAME, passenger.lastName())
+        .set(CARE_CASE.DESTINATION, destination)
+        .set(CARE_CASE.NOTE, event.note())
+        .set(CARE_CASE.LANGUAGE, event.language() != null ? event.language() : passenger.language())
+        .set(CARE_CASE.REPORTER_NAME, reporter == null ? null : reporter.name())
+        .set(CARE_CASE.REPORTER_PHONE, reporter == null ? null : reporter.phone())
+        .set(CARE_CASE.REPORTER_EMAIL, reporter == null ? null : reporter.email())
+        .set(CARE_CASE.REPORTER_RELATION, reporter == null ? null : reporter.relation())
+        .set(CARE_CASE.LOCATION, where.toJson())
+        .onConflict(CARE_CASE.PNR, CARE_CASE.PAX_ID, CARE_CASE.TYPE).where(CARE_CASE.STATUS.eq(CaseStatus.OPEN))
+        .doNothing()
+        .returning(CARE_CASE.ID);
+    return Sql.run(tx, open).compose(rows -> {
+      if (rows.size() == 1) {
+        return startPlan(tx, id, where, now, reported).compose(v -> remember(tx, key, id, true))
+            .map(new Outcome(id, true));
+      }
+      // A case is already open for this passenger and reason: this report joins its timeline.
+      return Sql.run(tx, Sql.dsl().select(CARE_CASE.ID).from(CARE_CASE)
+              .where(CARE_CASE.PNR.eq(passenger.pnr())).and(CARE_CASE.PAX_ID.eq(passenger.paxId()))
+              .and(CARE_CASE.TYPE.eq(CaseType.valueOf(event.type()))).and(CARE_CASE.STATUS.eq(CaseStatus.OPEN)))
+          .compose(existing -> {
+            UUID openCase = existing.iterator().next().getUUID("id");
+            return Timeline.append(tx, openCase, actor, "report joined", reported)
+                .compose(v -> remember(tx, key, openCase, false))
+                .map(new Outcome(openCase, false));
+          });
+    });
+  }
+
+  private static Future<Void> startPlan(SqlConnection tx, UUID caseId, Whereabouts where, OffsetDateTime now,
+      JsonObject reported) {
+    List<StepKind> plan = PlanRule.planFor(where.phase());
+    List<Query> steps = new ArrayList<>();
+    for (int i = 0; i < plan.size(); i++) {
+      steps.add(Sql.dsl().insertInto(CASE_STEP)
+          .set(CASE_STEP.CASE_ID, caseId)
+          .set(CASE_STEP.POSITION, i + 1)
+          .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.valueOf(plan.get(i).name()))
+          .set(CASE_STEP.DUE_AT, i == 0 ? now : null));
+    }
+    JsonObject opened = reported.copy().put("location", where.toJson())
+        .put("plan", new io.vertx.core.json.JsonArray(plan.stream().map(Enum::name).toList()));
+    return Sql.batch(tx, steps)
+        .compose(v -> Timeline.append(tx, caseId, reported.getString("by"), "case opened", opened));
+  }
+
+  private static Future<Void> remember(SqlConnection tx, Optional<String> key, UUID caseId, boolean created) {
+    if (key.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Sql.run(tx, Sql.dsl().insertInto(IDEMPOTENCY_KEY).set(IDEMPOTENCY_KEY.KEY, key.get())
+        .set(IDEMPOTENCY_KEY.CASE_ID, caseId).set(IDEMPOTENCY_KEY.CREATED, created)).mapEmpty();
+  }
+
+  private static JsonObject reported(UrgentEvent event, String actor) {
+    JsonObject detail = new JsonObject().put("type", event.type()).put("by", actor);
+    if (event.reporter() != null) {
+      detail.put("reporter", new JsonObject().put("name", event.reporter().name())
+          .put("relation", event.reporter().relation()));
+    }
+    if (event.note() != null) {
+      detail.put("note", event.note());
+    }
+    return detail;
+  }
+}

@@ -1,0 +1,154 @@
+package com.paxcare.recall;
+
+import com.paxcare.cases.CaseFile;
+import com.paxcare.cases.Step;
+import com.paxcare.cases.StepContext;
+import com.paxcare.cases.StepKind;
+import com.paxcare.db.Sql;
+import com.paxcare.db.schema.enums.StepStatus;
+import com.paxcare.locate.Locator;
+import com.paxcare.locate.Whereabouts;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.jooq.impl.DSL;
+
+import java.util.Map;
+
+import static com.paxcare.db.schema.Tables.CASE_STEP;
+import static com.paxcare.db.schema.Tables.CREW_MESSAGE;
+import static com.paxcare.db.schema.Tables.ESCALATION;
+
+/**
+ * Reaching the passenger: an alert at her gate, a message to her crew when the doors are closed (escalated
+ * to ops control if nobody acknowledges), or a meet-on-arrival alert when she is in the air.
+ */
+public final class RecallSteps {
+  /** Ops control listens here for escalations. */
+  public static final String OPS_ADDRESS = "paxcare.ops.escalations";
+
+  private RecallSteps() {
+  }
+
+  public static Map<StepKind, Step> all() {
+    return Map.of(
+        StepKind.RECALL, RecallSteps::recallAtGate,
+        StepKind.CREW_MESSAGE, RecallSteps::messageCrew,
+        StepKind.MEET_ON_ARRIVAL, RecallSteps::meetOnArrival,
+        StepKind.CREW_ACK_CHECK, RecallSteps::checkCrewAcknowledged);
+  }
+
+  /** Whom the agent should tell her to call, and why. */
+  static JsonObject alert(CaseFile file, Whereabouts.Coupon coupon, String instruction) {
+    JsonObject alert = new JsonObject()
+        .put("passenger", file.passengerName())
+        .put("pnr", file.pnr())
+        .put("reason", file.type())
+        .put("instruction", instruction)
+        .put("caseReference", file.reference());
+    if (coupon != null) {
+      alert.put("flight", coupon.flight()).put("date", coupon.date()).put("seat", coupon.seat());
+    }
+    if (file.reporterName() != null) {
+      alert.put("call", new JsonObject().put("name", file.reporterName()).put("phone", file.reporterPhone())
+          .put("relation", file.reporterRelation()));
+    }
+    if (file.note() != null) {
+      alert.put("note", file.note());
+    }
+    return alert;
+  }
+
+  private static Future<JsonObject> recallAtGate(StepContext context) {
+    CaseFile file = context.caseFile();
+    return Locator.locate(context.tx(), file.pnr(), file.paxId()).compose(where -> {
+      Whereabouts.Coupon coupon = where.current();
+      if (coupon == null) {
+        return Future.succeededFuture(new JsonObject().put("skipped", true).put("why", "no live flight"));
+      }
+      String instruction = switch (where.phase()) {
+        case BOARDED_DOOR_OPEN -> "Passenger is on board: bring her off before the door closes; do not close the door";
+        case DOORS_CLOSED_OR_TAXIING -> "Aircraft is being asked to return to the gate: meet the passenger at the door";
+        default -> "Stop the passenger at the gate; do not board her";
+      };
+      return GateAlerts.raise(context, coupon.origin(), coupon.gate(), "RECALL", coupon.flightId(),
+              alert(file, coupon, instruction))
+          .map(id -> new JsonObject().put("alertId", id).put("station", coupon.origin())
+              .put("gate", coupon.gate() == null ? GateAlerts.WHOLE_STATION : coupon.gate())
+              .put("phase", where.phase().name()));
+    });
+  }
+
+  private static Future<JsonObject> messageCrew(StepContext context) {
+    CaseFile file = context.caseFile();
+    return Locator.locate(context.tx(), file.pnr(), file.paxId()).compose(where -> {
+      Whereabouts.Coupon coupon = where.current();
+      if (coupon == null || !where.phase().onAircraftOnGround()) {
+        return Future.succeededFuture(new JsonObject().put("skipped", true).put("why", "passenger not aboard on ground"));
+      }
+      String text = CrewMessages.recall(file.lastName(), file.firstName(), coupon.seat(), file.type(), coupon.gate());
+      var insert = Sql.dsl().insertInto(CREW_MESSAGE)
+          .set(CREW_MESSAGE.CASE_ID, file.id())
+          .set(CREW_MESSAGE.FLIGHT_ID, coupon.flightId())
+          .set(CREW_MESSAGE.TEXT, text)
+          .returning(CREW_MESSAGE.ID);
+      // If nobody acknowledges in time, ops control hears of it.
+      var check = Sql.dsl().insertInto(CASE_STEP)
+          .set(CASE_STEP.CASE_ID, file.id())
+          .set(CASE_STEP.POSITION, DSL.select(DSL.max(CASE_STEP.POSITION).plus(100)).from(CASE_STEP)
+              .where(CASE_STEP.CASE_ID.eq(file.id())).<Integer>asField())
+          .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.CREW_ACK_CHECK)
+          .set(CASE_STEP.STATUS, StepStatus.PENDING)
+          .set(CASE_STEP.DUE_AT, context.now().plusSeconds(context.rules().crewAckSeconds()));
+      return Sql.run(context.tx(), insert).compose(rows -> {
+        long id = rows.iterator().next().getLong("id");
+        context.publishAfterCommit(CrewMessages.address(coupon.flight(), coupon.date()), new JsonObject()
+            .put("id", id).put("flight", coupon.flight()).put("date", coupon.date()).put("text", text)
+            .put("caseId", file.id().toString()));
+        return Sql.run(context.tx(), check).map(v -> new JsonObject().put("crewMessageId", id).put("text", text)
+            .put("flight", coupon.flight()).put("ackWithinSeconds", context.rules().crewAckSeconds()));
+      });
+    });
+  }
+
+  private static Future<JsonObject> meetOnArrival(StepContext context) {
+    CaseFile file = context.caseFile();
+    return Locator.locate(context.tx(), file.pnr(), file.paxId()).compose(where -> {
+      Whereabouts.Coupon coupon = where.current();
+      if (coupon == null) {
+        return Future.succeededFuture(new JsonObject().put("skipped", true).put("why", "no live flight"));
+      }
+      String instruction = "Meet the passenger on arrival of " + coupon.flight() + " at " + coupon.destination()
+          + " (arrives " + coupon.arrival() + "); she must call home";
+      return GateAlerts.raise(context, coupon.destination(), null, "MEET_ON_ARRIVAL", coupon.flightId(),
+              alert(file, coupon, instruction).put("arrival", coupon.arrival().toString()))
+          .map(id -> new JsonObject().put("alertId", id).put("station", coupon.destination())
+              .put("flight", coupon.flight()).put("arrival", coupon.arrival().toString()));
+    });
+  }
+
+  private static Future<JsonObject> checkCrewAcknowledged(StepContext context) {
+    CaseFile file = context.caseFile();
+    var unacknowledged = Sql.dsl().update(CREW_MESSAGE)
+        .set(CREW_MESSAGE.ESCALATED_AT, DSL.currentOffsetDateTime())
+        .where(CREW_MESSAGE.CASE_ID.eq(file.id()))
+        .and(CREW_MESSAGE.ACKNOWLEDGED_AT.isNull())
+        .and(CREW_MESSAGE.ESCALATED_AT.isNull())
+        .returning(CREW_MESSAGE.ID, CREW_MESSAGE.TEXT);
+    return Sql.run(context.tx(), unacknowledged).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(new JsonObject().put("acknowledged", true));
+      }
+      JsonObject detail = new JsonObject().put("crewMessageId", rows.iterator().next().getLong("id"))
+          .put("text", rows.iterator().next().getString("text"))
+          .put("unacknowledgedForSeconds", context.rules().crewAckSeconds());
+      context.publishAfterCommit(OPS_ADDRESS, detail.copy().put("caseId", file.id().toString())
+          .put("reason", "CREW_MESSAGE_UNACKNOWLEDGED"));
+      context.record("escalated to ops control", detail);
+      return Sql.run(context.tx(), Sql.dsl().insertInto(ESCALATION).set(ESCALATION.CASE_ID, file.id())
+              .set(ESCALATION.REASON, "CREW_MESSAGE_UNACKNOWLEDGED").set(ESCALATION.DETAIL, detail))
+          .map(v -> detail.copy().put("acknowledged", false).put("escalated", true));
+    });
+  }
+
+
+}
