@@ -426,7 +426,7 @@ class RouteFinderTest {
                 }
             }
         }
-        java.util.Comparator<List<FlightOption>> order = Comparator
+        Comparator<List<FlightOption>> order = Comparator
                 .<List<FlightOption>, Instant>comparing(c -> c.get(c.size() - 1).arrival().toInstant())
                 .thenComparingInt(List::size)
                 .thenComparing(c -> c.get(0).departure().toInstant(), Comparator.reverseOrder())
