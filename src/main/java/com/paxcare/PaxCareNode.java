@@ -1,6 +1,16 @@
 package com.paxcare;
 
+import com.paxcare.baggage.BagsStep;
+import com.paxcare.care.CareStep;
+import com.paxcare.cases.Step;
+import com.paxcare.cases.StepEngine;
+import com.paxcare.cases.StepKind;
 import com.paxcare.cluster.ClusterSetup;
+import com.paxcare.followup.FollowUpSteps;
+import com.paxcare.notify.ConfirmStep;
+import com.paxcare.notify.Outbox;
+import com.paxcare.rebook.RebookStep;
+import com.paxcare.recall.RecallSteps;
 import com.paxcare.db.Database;
 import com.paxcare.demo.DemoLoader;
 import com.paxcare.web.HttpApi;
@@ -19,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +49,8 @@ public final class PaxCareNode {
   private final Pool pool;
   private final PrometheusMeterRegistry registry;
   private final AtomicBoolean draining = new AtomicBoolean();
+  private StepEngine steps;
+  private Outbox outbox;
   private String httpDeployment;
   private int httpPort;
 
@@ -67,8 +81,22 @@ public final class PaxCareNode {
               database.pool(vertx, config.pgPoolSize()), registry);
           Future<Void> demo = config.demo()
               ? DemoLoader.loadIfNoFlightsAhead(vertx, node.pool, clock) : Future.succeededFuture();
-          return demo.compose(v -> node.serveHttp(clock)).map(node);
+          return demo.compose(v -> node.startWorkers(clock)).compose(v -> node.serveHttp(clock)).map(node);
         });
+  }
+
+  /** Every node works every case's plan and the outbox: whoever claims a step first applies it. */
+  private Future<Void> startWorkers(Clock clock) {
+    Map<StepKind, Step> handlers = new EnumMap<>(StepKind.class);
+    handlers.putAll(RecallSteps.all());
+    handlers.put(StepKind.REBOOK, new RebookStep());
+    handlers.put(StepKind.BAGS, new BagsStep());
+    handlers.put(StepKind.CARE, new CareStep());
+    handlers.put(StepKind.CONFIRM, new ConfirmStep());
+    handlers.putAll(FollowUpSteps.all());
+    steps = new StepEngine(vertx, pool, clock, config.nodeName(), config.care(), handlers);
+    outbox = new Outbox(vertx, pool, config.messaging());
+    return steps.start().compose(v -> outbox.start()).onSuccess(v -> steps.wake());
   }
 
   private Future<Void> serveHttp(Clock clock) {
@@ -97,7 +125,15 @@ public final class PaxCareNode {
     Future<Void> http = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
     // vertx.close() is called from outside Vert.x: callbacks bound to its event loops would never run once
     // those loops are gone.
-    return http.eventually(() -> pool.close())
+    return http
+        .eventually(() -> {
+          if (steps != null) {
+            steps.stop();
+            outbox.stop();
+          }
+          return Future.succeededFuture();
+        })
+        .eventually(() -> pool.close())
         .toCompletionStage().toCompletableFuture()
         .handle((v, failure) -> failure)
         .thenComposeAsync(failure -> {

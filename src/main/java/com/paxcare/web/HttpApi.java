@@ -1,6 +1,11 @@
 package com.paxcare.web;
 
+import com.paxcare.baggage.OutboundBsm;
+import com.paxcare.cases.CaseQueries;
 import com.paxcare.feed.BagFeed;
+import com.paxcare.followup.FollowUps;
+import com.paxcare.intake.Intake;
+import com.paxcare.recall.RecallDesk;
 import com.paxcare.feed.BookingFeed;
 import com.paxcare.feed.FlightFeed;
 import com.paxcare.lookup.BookingLookup;
@@ -41,6 +46,8 @@ public final class HttpApi {
     new FeedRoutes(new FlightFeed(pool), new BookingFeed(pool), new BagFeed(pool), flightLookup, vertx.eventBus(),
         clock).mount(router);
     new LookupRoutes(flightLookup, new BookingLookup(pool)).mount(router);
+    new CaseRoutes(new Intake(pool, vertx.eventBus(), clock), new CaseQueries(pool), new RecallDesk(pool),
+        new FollowUps(pool), new OutboundBsm(pool)).mount(router);
     new OpsRoutes(vertx, pool, clusterManager, registry, draining, openApi(vertx)).mount(router);
 
     router.route().failureHandler(Failures::handle);

@@ -17,6 +17,12 @@ public final class Problem {
 
   public static void send(RoutingContext ctx, int status, String type, String title, String detail,
       List<FieldError> errors) {
+    send(ctx, status, type, title, detail, errors, null);
+  }
+
+  /** With {@code extra} members (RFC 9457 extensions), e.g. the candidates of an ambiguous match. */
+  public static void send(RoutingContext ctx, int status, String type, String title, String detail,
+      List<FieldError> errors, JsonObject extra) {
     JsonObject body = new JsonObject()
         .put("type", TYPES + type)
         .put("title", title)
@@ -27,6 +33,9 @@ public final class Problem {
       JsonArray list = new JsonArray();
       errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("reason", e.reason())));
       body.put("errors", list);
+    }
+    if (extra != null) {
+      extra.forEach(entry -> body.put(entry.getKey(), entry.getValue()));
     }
     if (ctx.response().headWritten()) {
       ctx.response().reset();

@@ -1,0 +1,86 @@
+package com.paxcare.followup;
+
+import com.paxcare.cases.CaseFile;
+import com.paxcare.cases.Step;
+import com.paxcare.cases.StepContext;
+import com.paxcare.cases.StepKind;
+import com.paxcare.db.Sql;
+import com.paxcare.db.schema.enums.StepStatus;
+import com.paxcare.recall.RecallSteps;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.jooq.impl.DSL;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import static com.paxcare.db.schema.Tables.CASE_STEP;
+import static com.paxcare.db.schema.Tables.ESCALATION;
+import static com.paxcare.db.schema.Tables.FOLLOWUP;
+
+/**
+ * The promised call back: a task for the care desk, due a set time after her new flight lands. A timer step
+ * checks it when it falls overdue and escalates it; it stays in the queue until someone completes it.
+ */
+public final class FollowUpSteps {
+  /** The care desk listens here. */
+  public static final String CARE_DESK_ADDRESS = "paxcare.caredesk";
+
+  private FollowUpSteps() {
+  }
+
+  public static Map<StepKind, Step> all() {
+    return Map.of(StepKind.FOLLOW_UP, FollowUpSteps::schedule, StepKind.FOLLOW_UP_CHECK, FollowUpSteps::check);
+  }
+
+  private static Future<JsonObject> schedule(StepContext context) {
+    CaseFile file = context.caseFile();
+    var rebook = Sql.dsl().select(CASE_STEP.RESULT).from(CASE_STEP)
+        .where(CASE_STEP.CASE_ID.eq(file.id())).and(CASE_STEP.KIND.eq(com.paxcare.db.schema.enums.StepKind.REBOOK));
+    return Sql.run(context.tx(), rebook).compose(rows -> {
+      OffsetDateTime from = context.now();
+      if (rows.size() > 0 && rows.iterator().next().getValue("result") instanceof JsonObject result) {
+        JsonArray itinerary = result.getJsonArray("itinerary", new JsonArray());
+        if (!itinerary.isEmpty()) {
+          from = OffsetDateTime.parse(itinerary.getJsonObject(itinerary.size() - 1).getString("arrival"));
+        }
+      }
+      OffsetDateTime due = from.plusHours(context.rules().followUpDelayHours());
+      var task = Sql.dsl().insertInto(FOLLOWUP).set(FOLLOWUP.CASE_ID, file.id()).set(FOLLOWUP.DUE_AT, due)
+          .returning(FOLLOWUP.ID);
+      var overdueCheck = Sql.dsl().insertInto(CASE_STEP)
+          .set(CASE_STEP.CASE_ID, file.id())
+          .set(CASE_STEP.POSITION, DSL.select(DSL.max(CASE_STEP.POSITION).plus(100)).from(CASE_STEP)
+              .where(CASE_STEP.CASE_ID.eq(file.id())).<Integer>asField())
+          .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.FOLLOW_UP_CHECK)
+          .set(CASE_STEP.STATUS, StepStatus.PENDING)
+          .set(CASE_STEP.DUE_AT, due.plusMinutes(context.rules().followUpGraceMinutes()));
+      return Sql.run(context.tx(), task).compose(taskRows -> Sql.run(context.tx(), overdueCheck)
+          .map(v -> new JsonObject().put("followUpId", taskRows.iterator().next().getLong("id"))
+              .put("dueAt", due.toString())));
+    });
+  }
+
+  private static Future<JsonObject> check(StepContext context) {
+    CaseFile file = context.caseFile();
+    var overdue = Sql.dsl().update(FOLLOWUP).set(FOLLOWUP.ESCALATED_AT, DSL.currentOffsetDateTime())
+        .where(FOLLOWUP.CASE_ID.eq(file.id())).and(FOLLOWUP.STATUS.eq("DUE")).and(FOLLOWUP.ESCALATED_AT.isNull())
+        .returning(FOLLOWUP.ID, FOLLOWUP.DUE_AT);
+    return Sql.run(context.tx(), overdue).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(new JsonObject().put("overdue", false));
+      }
+      JsonObject detail = new JsonObject().put("followUpId", rows.iterator().next().getLong("id"))
+          .put("dueAt", rows.iterator().next().getOffsetDateTime("due_at").toString());
+      context.publishAfterCommit(CARE_DESK_ADDRESS, detail.copy().put("caseId", file.id().toString())
+          .put("reason", "FOLLOW_UP_OVERDUE"));
+      context.publishAfterCommit(RecallSteps.OPS_ADDRESS, detail.copy().put("caseId", file.id().toString())
+          .put("reason", "FOLLOW_UP_OVERDUE"));
+      context.record("follow-up overdue: escalated", detail);
+      return Sql.run(context.tx(), Sql.dsl().insertInto(ESCALATION).set(ESCALATION.CASE_ID, file.id())
+              .set(ESCALATION.REASON, "FOLLOW_UP_OVERDUE").set(ESCALATION.DETAIL, detail))
+          .map(v -> detail.copy().put("overdue", true).put("escalated", true));
+    });
+  }
+}

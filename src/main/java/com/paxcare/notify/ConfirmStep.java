@@ -1,0 +1,134 @@
+package com.paxcare.notify;
+
+import com.paxcare.cases.CaseFile;
+import com.paxcare.cases.Step;
+import com.paxcare.cases.StepContext;
+import com.paxcare.db.Sql;
+import com.paxcare.db.schema.enums.StepKind;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import org.jooq.Query;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.paxcare.db.schema.Tables.CASE_STEP;
+import static com.paxcare.db.schema.Tables.FLIGHT;
+import static com.paxcare.db.schema.Tables.NOTIFICATION;
+import static com.paxcare.db.schema.Tables.PASSENGER;
+
+/**
+ * Tells the passenger, and the person who called (her phone may be off), what has been done: by SMS and
+ * e-mail, in their language. Messages go to the outbox in this transaction; delivery, retries and delivery
+ * status are the outbox's work.
+ */
+public final class ConfirmStep implements Step {
+  /** Boarding starts this long before departure. */
+  static final long BOARDING_MINUTES_BEFORE = 40;
+
+  @Override
+  public Future<JsonObject> apply(StepContext context) {
+    CaseFile file = context.caseFile();
+    var results = Sql.dsl().select(CASE_STEP.KIND, CASE_STEP.RESULT).from(CASE_STEP)
+        .where(CASE_STEP.CASE_ID.eq(file.id())).and(CASE_STEP.KIND.in(StepKind.REBOOK, StepKind.BAGS, StepKind.CARE));
+    var passenger = Sql.dsl().select(PASSENGER.PHONE, PASSENGER.EMAIL, PASSENGER.LANGUAGE).from(PASSENGER)
+        .where(PASSENGER.PNR.eq(file.pnr())).and(PASSENGER.PAX_ID.eq(file.paxId()));
+    return Sql.run(context.tx(), results).compose(rows -> {
+      Map<String, JsonObject> byKind = new HashMap<>();
+      for (Row row : rows) {
+        Object result = row.getValue("result");
+        byKind.put(row.getString("kind"), result instanceof JsonObject json ? json : new JsonObject());
+      }
+      return gateOfFirstLeg(context, byKind.get("REBOOK")).compose(gate -> Sql.run(context.tx(), passenger)
+          .compose(passengerRows -> {
+            Row contact = passengerRows.size() == 0 ? null : passengerRows.iterator().next();
+            return queue(context, facts(file, byKind, gate), contact);
+          }));
+    });
+  }
+
+  private static Future<String> gateOfFirstLeg(StepContext context, JsonObject rebook) {
+    JsonArray itinerary = rebook == null ? null : rebook.getJsonArray("itinerary");
+    if (itinerary == null || itinerary.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    JsonObject first = itinerary.getJsonObject(0);
+    return Sql.run(context.tx(), Sql.dsl().select(FLIGHT.GATE).from(FLIGHT)
+            .where(FLIGHT.FLIGHT_NO.eq(first.getString("flight")))
+            .and(FLIGHT.FLIGHT_DATE.eq(LocalDate.parse(first.getString("date"))))
+            .and(FLIGHT.ORIGIN.eq(first.getString("origin"))))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  static ConfirmationFacts facts(CaseFile file, Map<String, JsonObject> steps, String gate) {
+    JsonObject rebook = steps.getOrDefault("REBOOK", new JsonObject());
+    JsonArray itinerary = rebook.getJsonArray("itinerary", new JsonArray());
+    List<FlightLine> flights = new ArrayList<>();
+    for (int i = 0; i < itinerary.size(); i++) {
+      JsonObject leg = itinerary.getJsonObject(i);
+      flights.add(new FlightLine(leg.getString("flight"), leg.getString("origin"), leg.getString("destination"),
+          OffsetDateTime.parse(leg.getString("departure")), OffsetDateTime.parse(leg.getString("arrival")),
+          leg.getString("cabin")));
+    }
+    String seat = itinerary.isEmpty() ? null : itinerary.getJsonObject(0).getString("seat");
+    OffsetDateTime boarding = flights.isEmpty() ? null : flights.get(0).departure().minusMinutes(BOARDING_MINUTES_BEFORE);
+    List<String> tags = new ArrayList<>();
+    JsonArray bags = steps.getOrDefault("BAGS", new JsonObject()).getJsonArray("bags", new JsonArray());
+    bags.forEach(b -> tags.add(((JsonObject) b).getString("tag")));
+    JsonObject care = steps.getOrDefault("CARE", new JsonObject());
+    JsonObject voucher = care.getJsonObject("mealVoucher");
+    return new ConfirmationFacts(file.type(), file.firstName(), file.lastName(), file.reporterName(),
+        file.destination(), flights, seat, gate, boarding, tags,
+        voucher == null ? null : voucher.getString("code"),
+        voucher == null ? null : voucher.getString("amount"),
+        voucher == null ? null : voucher.getString("currency"),
+        care.getString("waitingArea"), file.reference());
+  }
+
+  private static Future<JsonObject> queue(StepContext context, ConfirmationFacts facts, Row passenger) {
+    CaseFile file = context.caseFile();
+    String passengerLanguage = passenger == null ? file.language() : passenger.getString("language");
+    List<Query> messages = new ArrayList<>();
+    JsonArray queued = new JsonArray();
+    if (passenger != null) {
+      add(messages, queued, file, facts, Channel.SMS, Audience.PASSENGER, passenger.getString("phone"), passengerLanguage);
+      add(messages, queued, file, facts, Channel.EMAIL, Audience.PASSENGER, passenger.getString("email"),
+          passengerLanguage);
+    }
+    add(messages, queued, file, facts, Channel.SMS, Audience.REPORTER, file.reporterPhone(), file.language());
+    add(messages, queued, file, facts, Channel.EMAIL, Audience.REPORTER, file.reporterEmail(), file.language());
+    Future<Void> chain = Future.succeededFuture();
+    for (Query message : messages) {
+      chain = chain.compose(v -> Sql.run(context.tx(), message).mapEmpty());
+    }
+    context.publishAfterCommit(Outbox.WAKE_ADDRESS, new JsonObject());
+    return chain.map(v -> new JsonObject().put("queued", queued)
+        .put("rebooked", !facts.flights().isEmpty()));
+  }
+
+  private static void add(List<Query> messages, JsonArray queued, CaseFile file, ConfirmationFacts facts,
+      Channel channel, Audience audience, String recipient, String language) {
+    if (recipient == null || recipient.isBlank()) {
+      return;
+    }
+    Message message = facts.flights().isEmpty()
+        ? Confirmations.noSeatFound(facts, channel, audience, language)
+        : Confirmations.render(facts, channel, audience, language);
+    messages.add(Sql.dsl().insertInto(NOTIFICATION)
+        .set(NOTIFICATION.CASE_ID, file.id())
+        .set(NOTIFICATION.CHANNEL, channel.name())
+        .set(NOTIFICATION.AUDIENCE, audience.name())
+        .set(NOTIFICATION.RECIPIENT, recipient)
+        .set(NOTIFICATION.LANGUAGE, language == null ? "en" : language)
+        .set(NOTIFICATION.SUBJECT, message.subject())
+        .set(NOTIFICATION.BODY, message.body()));
+    queued.add(new JsonObject().put("channel", channel.name()).put("audience", audience.name())
+        .put("language", language));
+  }
+}
