@@ -48,6 +48,7 @@ public final class StepEngine {
   private final Map<com.paxcare.cases.StepKind, Step> steps;
   private final AtomicInteger busyLanes = new AtomicInteger();
   private volatile boolean wokenWhileBusy;
+  private volatile boolean stopped;
   private long timer = -1;
 
   public StepEngine(Vertx vertx, Pool pool, Clock clock, String node, Config.CareRules rules,
@@ -66,6 +67,7 @@ public final class StepEngine {
   }
 
   public void stop() {
+    stopped = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
@@ -73,6 +75,9 @@ public final class StepEngine {
 
   /** Start working lanes until no step is due; extra wake-ups while all lanes run are remembered. */
   public void wake() {
+    if (stopped) {
+      return;
+    }
     wokenWhileBusy = true;
     while (busyLanes.get() < LANES) {
       if (busyLanes.incrementAndGet() > LANES) {
@@ -86,14 +91,16 @@ public final class StepEngine {
 
   private void lane() {
     runOne().onComplete(ar -> {
-      if (ar.succeeded() && ar.result()) {
+      if (ar.succeeded() && ar.result() && !stopped) {
         lane(); // there may be more
       } else {
-        if (ar.failed()) {
-          LOG.warn("Step lane stopped on a failure; the step will be retried", ar.cause());
-        }
         busyLanes.decrementAndGet();
-        if (wokenWhileBusy) {
+        if (ar.failed()) {
+          // The database is unreachable or similar: the periodic timer tries again, no hot loop.
+          if (!stopped) {
+            LOG.warn("Step lane stopped on a failure; the step will be retried", ar.cause());
+          }
+        } else if (wokenWhileBusy) {
           wake();
         }
       }

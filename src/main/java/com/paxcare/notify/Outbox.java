@@ -42,6 +42,7 @@ public final class Outbox {
   private final WebClient web;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
+  private volatile boolean stopped;
   private long timer = -1;
 
   public Outbox(Vertx vertx, Pool pool, Config.Messaging messaging) {
@@ -57,6 +58,7 @@ public final class Outbox {
   }
 
   public void stop() {
+    stopped = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
@@ -64,6 +66,9 @@ public final class Outbox {
   }
 
   public void wake() {
+    if (stopped) {
+      return;
+    }
     again = true;
     if (!running.compareAndSet(false, true)) {
       return;
@@ -72,8 +77,10 @@ public final class Outbox {
     deliverOne().onComplete(ar -> {
       running.set(false);
       if (ar.failed()) {
-        LOG.warn("Outbox delivery failed; will retry", ar.cause());
-      } else if (ar.result() || again) {
+        if (!stopped) {
+          LOG.warn("Outbox delivery failed; will retry", ar.cause());
+        }
+      } else if ((ar.result() || again) && !stopped) {
         wake();
       }
     });
