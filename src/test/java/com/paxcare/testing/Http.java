@@ -40,6 +40,12 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Answer postWithHeader(String path, String json, String header, String value) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").header(header, value)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Answer postJson(String path, Object json) {
     return post(path, "application/json", json.toString());
   }

@@ -1,0 +1,18 @@
+package com.paxcare.rebook;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WaiversTest {
+  @Test
+  void everyUrgentReasonHasAWaiverAndAnInvoluntaryEndorsement() {
+    assertThat(Waivers.forCaseType("FAMILY_EMERGENCY"))
+        .isEqualTo(new Waivers.Waiver("COMPASSN", "INVOL REISSUE - COMPASSIONATE - NO FARE DIFF NO FEE"));
+    assertThat(Waivers.forCaseType("MEDICAL_EMERGENCY").endorsement()).startsWith("INVOL REISSUE - MEDICAL");
+    // Death in the family: IATA resolution 735c.
+    assertThat(Waivers.forCaseType("BEREAVEMENT").endorsement()).contains("735C");
+    assertThatThrownBy(() -> Waivers.forCaseType("FLIGHT_CANCELLED")).hasMessageContaining("FLIGHT_CANCELLED");
+  }
+}
