@@ -62,6 +62,7 @@ CREATE TABLE case_step (
   position     integer     NOT NULL,
   kind         step_kind   NOT NULL,
   status       step_status NOT NULL DEFAULT 'PENDING',
+  priority     smallint    NOT NULL DEFAULT 1,   -- 0: reaching the passenger (alerts) goes before all else
   due_at       timestamptz,             -- NULL: waits for the step before it
   attempts     integer     NOT NULL DEFAULT 0,
   result       jsonb,
@@ -69,7 +70,8 @@ CREATE TABLE case_step (
   node         text,
   UNIQUE (case_id, position)
 );
-CREATE INDEX case_step_due ON case_step (due_at) WHERE status = 'PENDING' AND due_at IS NOT NULL;
+CREATE INDEX case_step_due ON case_step (priority, due_at) WHERE status = 'PENDING' AND due_at IS NOT NULL;
+CREATE INDEX case_step_by_case ON case_step (case_id, position);
 
 -- Alerts for a gate (or a whole station: gate '*'), e.g. recall this passenger, meet her on arrival.
 CREATE TABLE gate_alert (

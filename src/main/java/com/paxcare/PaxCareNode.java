@@ -4,6 +4,7 @@ import com.paxcare.baggage.BagsStep;
 import com.paxcare.care.CareStep;
 import com.paxcare.cases.Step;
 import com.paxcare.cases.StepEngine;
+import com.paxcare.cases.StepWorker;
 import com.paxcare.cases.StepKind;
 import com.paxcare.cluster.ClusterSetup;
 import com.paxcare.followup.FollowUpSteps;
@@ -49,7 +50,7 @@ public final class PaxCareNode {
   private final Pool pool;
   private final PrometheusMeterRegistry registry;
   private final AtomicBoolean draining = new AtomicBoolean();
-  private StepEngine steps;
+  private String stepWorkers;
   private Outbox outbox;
   private String httpDeployment;
   private int httpPort;
@@ -94,9 +95,14 @@ public final class PaxCareNode {
     handlers.put(StepKind.CARE, new CareStep());
     handlers.put(StepKind.CONFIRM, new ConfirmStep());
     handlers.putAll(FollowUpSteps.all());
-    steps = new StepEngine(vertx, pool, clock, config.nodeName(), config.care(), handlers);
+    // One worker per core; together they use half the pool, the other half stays free for requests.
+    int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    int lanesEach = Math.max(1, config.pgPoolSize() / 2 / workers);
     outbox = new Outbox(vertx, pool, config.messaging());
-    return steps.start().compose(v -> outbox.start()).onSuccess(v -> steps.wake());
+    return vertx.deployVerticle(() -> new StepWorker(() -> new StepEngine(vertx, pool, clock, config.nodeName(),
+                config.care(), handlers, lanesEach)), new DeploymentOptions().setInstances(workers))
+        .onSuccess(id -> stepWorkers = id)
+        .compose(v -> outbox.start());
   }
 
   private Future<Void> serveHttp(Clock clock) {
@@ -127,11 +133,10 @@ public final class PaxCareNode {
     // those loops are gone.
     return http
         .eventually(() -> {
-          if (steps != null) {
-            steps.stop();
+          if (outbox != null) {
             outbox.stop();
           }
-          return Future.succeededFuture();
+          return stepWorkers == null ? Future.succeededFuture() : vertx.undeploy(stepWorkers);
         })
         .eventually(() -> pool.close())
         .toCompletionStage().toCompletableFuture()

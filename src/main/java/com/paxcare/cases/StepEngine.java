@@ -36,8 +36,10 @@ import static com.paxcare.db.schema.Tables.ESCALATION;
 public final class StepEngine {
   /** Published (cluster-wide) when steps become due now. */
   public static final String WAKE_ADDRESS = "paxcare.steps.wake";
+  /** Published when the last step of a case's plan is done. */
+  public static final String PLAN_DONE_ADDRESS = "paxcare.cases.plan-done";
   private static final Logger LOG = LoggerFactory.getLogger(StepEngine.class);
-  private static final int LANES = 4;
+  private final int lanes;
   private static final int MAX_ATTEMPTS = 5;
 
   private final Vertx vertx;
@@ -52,7 +54,8 @@ public final class StepEngine {
   private long timer = -1;
 
   public StepEngine(Vertx vertx, Pool pool, Clock clock, String node, Config.CareRules rules,
-      Map<com.paxcare.cases.StepKind, Step> steps) {
+      Map<com.paxcare.cases.StepKind, Step> steps, int lanes) {
+    this.lanes = lanes;
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -63,7 +66,10 @@ public final class StepEngine {
 
   public Future<Void> start() {
     timer = vertx.setPeriodic(1_000, id -> wake());
-    return vertx.eventBus().consumer(WAKE_ADDRESS, message -> wake()).completion();
+    return vertx.eventBus().<JsonObject>consumer(WAKE_ADDRESS, message -> {
+      String caseId = message.body() == null ? null : message.body().getString("caseId");
+      wake(caseId == null ? null : UUID.fromString(caseId));
+    }).completion();
   }
 
   public void stop() {
@@ -75,24 +81,35 @@ public final class StepEngine {
 
   /** Start working lanes until no step is due; extra wake-ups while all lanes run are remembered. */
   public void wake() {
+    wake(null);
+  }
+
+  /** As {@link #wake()}, with a lane starting on the given case's plan. */
+  public void wake(UUID caseId) {
     if (stopped) {
       return;
     }
     wokenWhileBusy = true;
-    while (busyLanes.get() < LANES) {
-      if (busyLanes.incrementAndGet() > LANES) {
+    UUID first = caseId;
+    while (busyLanes.get() < lanes) {
+      if (busyLanes.incrementAndGet() > lanes) {
         busyLanes.decrementAndGet();
         return;
       }
       wokenWhileBusy = false;
-      lane();
+      lane(first);
+      first = null;
     }
   }
 
-  private void lane() {
-    runOne().onComplete(ar -> {
-      if (ar.succeeded() && ar.result() && !stopped) {
-        lane(); // there may be more
+  /**
+   * A lane works a plan depth-first: after a step it claims the same case's next step, so one passenger's
+   * plan finishes in a few milliseconds instead of queueing behind every other case's steps.
+   */
+  private void lane(UUID preferredCase) {
+    runOne(preferredCase).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().isPresent() && !stopped) {
+        lane(ar.result().get()); // there may be more
       } else {
         busyLanes.decrementAndGet();
         if (ar.failed()) {
@@ -107,14 +124,18 @@ public final class StepEngine {
     });
   }
 
-  /** Claims and applies one due step; answers whether there was one. */
-  Future<Boolean> runOne() {
+  /** Claims and applies one due step (of the preferred case if it has one); answers its case, if any. */
+  Future<Optional<UUID>> runOne(UUID preferredCase) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    return pool.withTransaction(tx -> claim(tx, now).compose(claimed -> claimed
-        .map(step -> apply(tx, step, now).map(true))
-        .orElse(Future.succeededFuture(false))))
+    return pool.withTransaction(tx -> claim(tx, now, preferredCase).compose(claimed -> claimed
+        .map(step -> apply(tx, step, now).map(Optional.of(step.caseId())))
+        .orElse(Future.succeededFuture(Optional.empty()))))
         .recover(failure -> failure instanceof StepFailed failed
-            ? recordFailure(failed, now).map(true)
+            ? recordFailure(failed, now).map(retryIn -> {
+              // Come back for it when its back-off is over, rather than at the next sweep.
+              vertx.setTimer(retryIn, timer -> wake(failed.step.caseId()));
+              return Optional.<UUID>empty();
+            })
             : Future.failedFuture(failure));
   }
 
@@ -122,22 +143,46 @@ public final class StepEngine {
       CaseFile caseFile) {
   }
 
-  private Future<Optional<Claimed>> claim(SqlConnection tx, OffsetDateTime now) {
-    var due = Sql.dsl()
-        .select(CASE_STEP.ID, CASE_STEP.CASE_ID, CASE_STEP.KIND, CASE_STEP.POSITION, CASE_STEP.ATTEMPTS)
-        .from(CASE_STEP)
-        .where(CASE_STEP.STATUS.eq(StepStatus.PENDING))
-        .and(CASE_STEP.DUE_AT.le(now))
-        .orderBy(CASE_STEP.DUE_AT, CASE_STEP.ID)
-        .limit(1)
-        .forUpdate().skipLocked();
-    return Sql.run(tx, due).compose(rows -> {
+  private static final org.jooq.Field<?>[] CLAIMED = {CASE_STEP.ID, CASE_STEP.CASE_ID, CASE_STEP.KIND,
+      CASE_STEP.POSITION, CASE_STEP.ATTEMPTS};
+  /** The preferred case's next due step (a lane works a plan depth-first). */
+  private static final Sql.Prepared NEXT_OF_CASE = Sql.Prepared.of(Sql.dsl().select(CLAIMED).from(CASE_STEP)
+      .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
+      .and(CASE_STEP.STATUS.eq(DSL.inline(StepStatus.PENDING)))
+      .and(CASE_STEP.DUE_AT.le(DSL.param("now", CASE_STEP.DUE_AT)))
+      .orderBy(CASE_STEP.POSITION).limit(DSL.inline(1)).forUpdate().skipLocked());
+  /** Any due step: reaching passengers (priority 0) before everything else, then oldest first. */
+  private static final Sql.Prepared ANY_DUE = Sql.Prepared.of(Sql.dsl().select(CLAIMED).from(CASE_STEP)
+      .where(CASE_STEP.STATUS.eq(DSL.inline(StepStatus.PENDING)))
+      .and(CASE_STEP.DUE_AT.le(DSL.param("now", CASE_STEP.DUE_AT)))
+      .orderBy(CASE_STEP.PRIORITY, CASE_STEP.DUE_AT).limit(DSL.inline(1)).forUpdate().skipLocked());
+  private static final Sql.Prepared CASE_FILE = Sql.Prepared.of(Sql.dsl().selectFrom(CARE_CASE)
+      .where(CARE_CASE.ID.eq(DSL.param("caseId", CARE_CASE.ID))));
+  private static final Sql.Prepared MARK_DONE = Sql.Prepared.of(Sql.dsl().update(CASE_STEP)
+      .set(CASE_STEP.STATUS, DSL.param("status", CASE_STEP.STATUS))
+      .set(CASE_STEP.RESULT, DSL.param("result", CASE_STEP.RESULT))
+      .set(CASE_STEP.DONE_AT, DSL.currentOffsetDateTime())
+      .set(CASE_STEP.NODE, DSL.param("node", CASE_STEP.NODE))
+      .where(CASE_STEP.ID.eq(DSL.param("id", CASE_STEP.ID))));
+  /** The next step of the sequence (the first still waiting for its turn) becomes due. */
+  private static final Sql.Prepared NEXT_DUE = Sql.Prepared.of(Sql.dsl().update(CASE_STEP)
+      .set(CASE_STEP.DUE_AT, DSL.param("now", CASE_STEP.DUE_AT))
+      .where(CASE_STEP.ID.eq(DSL.select(DSL.min(CASE_STEP.ID)).from(CASE_STEP)
+          .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
+          .and(CASE_STEP.STATUS.eq(DSL.inline(StepStatus.PENDING)))
+          .and(CASE_STEP.DUE_AT.isNull()))));
+
+  private Future<Optional<Claimed>> claim(SqlConnection tx, OffsetDateTime now, UUID preferredCase) {
+    Future<io.vertx.sqlclient.RowSet<Row>> preferred = preferredCase == null
+        ? Future.succeededFuture(null) : NEXT_OF_CASE.run(tx, "caseId", preferredCase, "now", now);
+    return preferred.compose(rows -> rows != null && rows.size() > 0 ? Future.succeededFuture(rows)
+        : ANY_DUE.run(tx, "now", now)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture(Optional.empty());
       }
       Row step = rows.iterator().next();
       UUID caseId = step.getUUID("case_id");
-      return Sql.run(tx, Sql.dsl().selectFrom(CARE_CASE).where(CARE_CASE.ID.eq(caseId))).map(cases -> Optional.of(
+      return CASE_FILE.run(tx, "caseId", caseId).map(cases -> Optional.of(
           new Claimed(step.getLong("id"), caseId, com.paxcare.cases.StepKind.valueOf(step.getString("kind")),
               step.getInteger("position"), step.getInteger("attempts"), CaseFile.from(cases.iterator().next()))));
     });
@@ -157,32 +202,27 @@ public final class StepEngine {
 
   private Future<Void> complete(SqlConnection tx, Claimed step, StepContext context, JsonObject result) {
     boolean skipped = result.getBoolean("skipped", false);
-    var done = Sql.dsl().update(CASE_STEP)
-        .set(CASE_STEP.STATUS, skipped ? StepStatus.SKIPPED : StepStatus.DONE)
-        .set(CASE_STEP.RESULT, result)
-        .set(CASE_STEP.DONE_AT, DSL.currentOffsetDateTime())
-        .set(CASE_STEP.NODE, node)
-        .where(CASE_STEP.ID.eq(step.id()));
-    // The next step of the sequence (the first still waiting for its turn) becomes due now.
-    var next = Sql.dsl().update(CASE_STEP)
-        .set(CASE_STEP.DUE_AT, context.now())
-        .where(CASE_STEP.ID.eq(DSL.select(DSL.min(CASE_STEP.ID)).from(CASE_STEP)
-            .where(CASE_STEP.CASE_ID.eq(step.caseId()))
-            .and(CASE_STEP.STATUS.eq(StepStatus.PENDING))
-            .and(CASE_STEP.DUE_AT.isNull())));
-    Future<Void> chain = Sql.run(tx, done).mapEmpty();
+    Future<Void> chain = MARK_DONE.run(tx, "status", skipped ? StepStatus.SKIPPED : StepStatus.DONE,
+        "result", result, "node", node, "id", step.id()).mapEmpty();
     chain = chain.compose(v -> Timeline.append(tx, step.caseId(), "paxcare@" + node,
         step.kind() + (skipped ? " skipped" : " done"), result));
     for (JsonObject entry : context.timelineEntries()) {
       chain = chain.compose(v -> Timeline.append(tx, step.caseId(), "paxcare@" + node, entry.getString("action"),
           entry.getJsonObject("detail")));
     }
-    // The lane that ran this step claims the next one right away: no wake-up needed.
-    return chain.compose(v -> Sql.run(tx, next)).mapEmpty();
+    // The lane that ran this step claims the next one right away: no wake-up needed. When no step is left
+    // in the sequence, the plan is done: ops screens (and benchmarks) hear of it.
+    return chain.compose(v -> NEXT_DUE.run(tx, "now", context.now(), "caseId", step.caseId())).map(rows -> {
+      if (rows.rowCount() == 0 && !step.kind().name().endsWith("_CHECK")) {
+        context.publishAfterCommit(PLAN_DONE_ADDRESS, new JsonObject().put("caseId", step.caseId().toString())
+            .put("pnr", step.caseFile().pnr()));
+      }
+      return null;
+    });
   }
 
   /** A step that threw: its transaction rolled back; count the attempt, retry soon, or give up loudly. */
-  private Future<Void> recordFailure(StepFailed failed, OffsetDateTime now) {
+  private Future<Long> recordFailure(StepFailed failed, OffsetDateTime now) {
     Claimed step = failed.step;
     int attempts = step.attempts() + 1;
     boolean givingUp = attempts >= MAX_ATTEMPTS || !Retry.isTransient(failed.getCause()) && !isSeatRace(failed);
@@ -193,7 +233,7 @@ public final class StepEngine {
       var update = Sql.dsl().update(CASE_STEP)
           .set(CASE_STEP.ATTEMPTS, attempts)
           .set(CASE_STEP.RESULT, new JsonObject().put("error", error))
-          .set(CASE_STEP.DUE_AT, now.plusNanos(50_000_000L * attempts * attempts));
+          .set(CASE_STEP.DUE_AT, now.plusNanos(backoffMillis(attempts) * 1_000_000L));
       if (givingUp) {
         update = update.set(CASE_STEP.STATUS, StepStatus.FAILED);
       }
@@ -219,7 +259,11 @@ public final class StepEngine {
         vertx.eventBus().publish("paxcare.ops.escalations", new JsonObject().put("caseId", step.caseId().toString())
             .put("reason", "STEP_FAILED").put("step", step.kind().name()));
       }
-    });
+    }).map(v -> backoffMillis(attempts));
+  }
+
+  private static long backoffMillis(int attempts) {
+    return 20L * attempts * attempts;
   }
 
   /** Two rebookings raced for the last seat, or for one seat label: the loser retries with fresh seats. */

@@ -4,6 +4,7 @@ import com.paxcare.db.Sql;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
+import org.jooq.impl.DSL;
 
 import java.util.UUID;
 
@@ -14,11 +15,13 @@ public final class Timeline {
   private Timeline() {
   }
 
+  private static final Sql.Prepared APPEND = Sql.Prepared.of(Sql.dsl().insertInto(CASE_EVENT)
+      .set(CASE_EVENT.CASE_ID, DSL.param("caseId", CASE_EVENT.CASE_ID))
+      .set(CASE_EVENT.ACTOR, DSL.param("actor", CASE_EVENT.ACTOR))
+      .set(CASE_EVENT.ACTION, DSL.param("action", CASE_EVENT.ACTION))
+      .set(CASE_EVENT.DETAIL, DSL.param("detail", CASE_EVENT.DETAIL)));
+
   public static Future<Void> append(SqlClient client, UUID caseId, String actor, String action, JsonObject detail) {
-    return Sql.run(client, Sql.dsl().insertInto(CASE_EVENT)
-        .set(CASE_EVENT.CASE_ID, caseId)
-        .set(CASE_EVENT.ACTOR, actor)
-        .set(CASE_EVENT.ACTION, action)
-        .set(CASE_EVENT.DETAIL, detail)).mapEmpty();
+    return APPEND.run(client, "caseId", caseId, "actor", actor, "action", action, "detail", detail).mapEmpty();
   }
 }

@@ -99,6 +99,58 @@ public final class Sql {
     return chain;
   }
 
+  /**
+   * A statement on a hot path, built with jOOQ once (its parameters named with {@code DSL.param(name, type)}) and
+   * rendered once: each run only binds values, by name, into the rendered {@code $n} order.
+   */
+  public static final class Prepared {
+    private static final java.util.regex.Pattern NAMED_PARAMETER =
+        java.util.regex.Pattern.compile("\\$([A-Za-z][A-Za-z0-9_]*)");
+    private final String sql;
+    private final List<String> names;
+
+    private Prepared(String sql, List<String> names) {
+      this.sql = sql;
+      this.names = names;
+    }
+
+    public static Prepared of(Query query) {
+      // jOOQ renders named parameters as $name: number them $1..$n in order of first appearance.
+      java.util.regex.Matcher names = NAMED_PARAMETER.matcher(DSL_CONTEXT.renderNamedParams(query));
+      List<String> order = new ArrayList<>();
+      StringBuilder sql = new StringBuilder();
+      while (names.find()) {
+        String name = names.group(1);
+        if (!order.contains(name)) {
+          order.add(name);
+        }
+        names.appendReplacement(sql, "\\$" + (order.indexOf(name) + 1));
+      }
+      names.appendTail(sql);
+      return new Prepared(sql.toString(), List.copyOf(order));
+    }
+
+    public String sql() {
+      return sql;
+    }
+
+    /** Runs with values given as name, value, name, value... */
+    public Future<RowSet<Row>> run(SqlClient client, Object... namesAndValues) {
+      if (namesAndValues.length != names.size() * 2) {
+        return Future.failedFuture(new IllegalArgumentException("Expected values for " + names + " in " + sql));
+      }
+      Object[] values = new Object[names.size()];
+      for (int i = 0; i < namesAndValues.length; i += 2) {
+        int at = names.indexOf((String) namesAndValues[i]);
+        if (at < 0) {
+          return Future.failedFuture(new IllegalArgumentException("No parameter " + namesAndValues[i] + " in " + sql));
+        }
+        values[at] = toClientValue(namesAndValues[i + 1]);
+      }
+      return client.preparedQuery(sql).execute(Tuple.wrap(values));
+    }
+  }
+
   /** Reads a column as the Java type jOOQ generated for it (enums by their literal, NUMERIC as BigDecimal). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static <T> T get(Row row, Field<T> field) {

@@ -46,8 +46,11 @@ public final class Intake {
     this.clock = clock;
   }
 
-  /** The case the report landed in, and whether it opened it. */
-  public record Outcome(UUID caseId, boolean created) {
+  /**
+   * The case the report landed in, and whether it opened it. A new case comes with its answer already made
+   * (passenger, whereabouts, plan): no need to read back what was just written.
+   */
+  public record Outcome(UUID caseId, boolean created, JsonObject opened) {
   }
 
   public Future<Outcome> report(UrgentEvent event, Optional<String> idempotencyKey, String actor) {
@@ -71,7 +74,7 @@ public final class Intake {
     return Sql.run(pool, Sql.dsl().select(IDEMPOTENCY_KEY.CASE_ID, IDEMPOTENCY_KEY.CREATED).from(IDEMPOTENCY_KEY)
             .where(IDEMPOTENCY_KEY.KEY.eq(key.get())))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Outcome(
-            rows.iterator().next().getUUID("case_id"), rows.iterator().next().getBoolean("created"))));
+            rows.iterator().next().getUUID("case_id"), rows.iterator().next().getBoolean("created"), null)));
   }
 
   private Future<Outcome> record(SqlConnection tx, UrgentEvent event, PassengerFinder.Passenger passenger,
@@ -106,7 +109,7 @@ public final class Intake {
     return Sql.run(tx, open).compose(rows -> {
       if (rows.size() == 1) {
         return startPlan(tx, id, where, now, reported).compose(v -> remember(tx, key, id, true))
-            .map(new Outcome(id, true));
+            .map(new Outcome(id, true, opened(id, event, passenger, where, destination, now)));
       }
       // A case is already open for this passenger and reason: this report joins its timeline.
       return Sql.run(tx, Sql.dsl().select(CARE_CASE.ID).from(CARE_CASE)
@@ -116,9 +119,32 @@ public final class Intake {
             UUID openCase = existing.iterator().next().getUUID("id");
             return Timeline.append(tx, openCase, actor, "report joined", reported)
                 .compose(v -> remember(tx, key, openCase, false))
-                .map(new Outcome(openCase, false));
+                .map(new Outcome(openCase, false, null));
           });
     });
+  }
+
+  private static JsonObject opened(UUID id, UrgentEvent event, PassengerFinder.Passenger passenger, Whereabouts where,
+      String destination, OffsetDateTime now) {
+    io.vertx.core.json.JsonArray plan = new io.vertx.core.json.JsonArray();
+    List<StepKind> steps = PlanRule.planFor(where.phase());
+    for (int i = 0; i < steps.size(); i++) {
+      plan.add(new JsonObject().put("position", i + 1).put("step", steps.get(i).name()).put("status", "PENDING"));
+    }
+    var reporter = event.reporter();
+    return new JsonObject()
+        .put("id", id.toString())
+        .put("reference", "PC-" + id.toString().substring(0, 8).toUpperCase())
+        .put("type", event.type())
+        .put("status", "OPEN")
+        .put("passenger", new JsonObject().put("pnr", passenger.pnr()).put("passengerId", passenger.paxId())
+            .put("firstName", passenger.firstName()).put("lastName", passenger.lastName()))
+        .put("reporter", reporter == null ? null : new JsonObject().put("name", reporter.name())
+            .put("phone", reporter.phone()).put("email", reporter.email()).put("relation", reporter.relation()))
+        .put("destination", destination)
+        .put("location", where.toJson())
+        .put("createdAt", now.toString())
+        .put("plan", plan);
   }
 
   private static Future<Void> startPlan(SqlConnection tx, UUID caseId, Whereabouts where, OffsetDateTime now,
@@ -130,6 +156,7 @@ public final class Intake {
           .set(CASE_STEP.CASE_ID, caseId)
           .set(CASE_STEP.POSITION, i + 1)
           .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.valueOf(plan.get(i).name()))
+          .set(CASE_STEP.PRIORITY, (short) (plan.get(i).reachesThePassenger() ? 0 : 1))
           .set(CASE_STEP.DUE_AT, i == 0 ? now : null));
     }
     JsonObject opened = reported.copy().put("location", where.toJson())

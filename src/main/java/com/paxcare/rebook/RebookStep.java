@@ -187,7 +187,12 @@ public final class RebookStep implements Step {
         .and(SEGMENT.STATUS.ne(SegmentStatus.CANCELLED));
     var capacities = Sql.dsl().select(FLIGHT_CABIN.CABIN, FLIGHT_CABIN.CAPACITY).from(FLIGHT_CABIN)
         .where(FLIGHT_CABIN.FLIGHT_ID.eq(flightId));
-    return Sql.run(context.tx(), taken).compose(takenRows -> Sql.run(context.tx(), capacities).compose(capRows -> {
+    // Lock the cabin's seat count first: rebookings onto one flight pick their seat labels one at a time, so
+    // two of them never choose the same seat (and never wait on each other in two orders).
+    var cabinLock = Sql.dsl().select(FLIGHT_CABIN.SOLD).from(FLIGHT_CABIN)
+        .where(FLIGHT_CABIN.FLIGHT_ID.eq(flightId)).and(FLIGHT_CABIN.CABIN.eq(leg.cabin())).forUpdate();
+    return Sql.run(context.tx(), cabinLock).compose(locked -> Sql.run(context.tx(), taken))
+        .compose(takenRows -> Sql.run(context.tx(), capacities).compose(capRows -> {
       Set<String> seats = new HashSet<>();
       takenRows.forEach(r -> seats.add(r.getString(0)));
       Map<String, Integer> capacity = new LinkedHashMap<>();

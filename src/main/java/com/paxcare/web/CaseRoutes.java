@@ -64,7 +64,9 @@ final class CaseRoutes {
     }
     String actor = event.reporter() != null ? "reported by " + event.reporter().name() : "reported by care desk";
     intake.report(event, Optional.ofNullable(key), actor)
-        .compose(outcome -> cases.view(outcome.caseId()).map(view -> {
+        .compose(outcome -> (outcome.opened() != null
+            ? io.vertx.core.Future.succeededFuture(Optional.of(outcome.opened())) : cases.view(outcome.caseId()))
+            .map(view -> {
           ctx.response().setStatusCode(outcome.created() ? 201 : 200)
               .putHeader("Location", "/api/v1/cases/" + outcome.caseId());
           ctx.json(view.orElseThrow());

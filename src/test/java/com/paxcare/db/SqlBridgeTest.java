@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Row;
 import com.paxcare.db.schema.tables.records.FlightRecord;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,22 @@ class SqlBridgeTest {
         "SELECT flight.id FROM flight WHERE (flight.flight_no = $1 AND flight.status = cast($2 AS flight_status))");
     assertThat(statement.params().getString(0)).isEqualTo("WN1234");
     assertThat(statement.params().getValue(1)).isEqualTo("TAXIING");
+  }
+
+  @Test
+  void aPreparedStatementIsRenderedOnceWithNamedParametersNumberedInOrder(VertxTestContext test) {
+    Sql.Prepared byNumberAndStatus = Sql.Prepared.of(Sql.dsl().select(FLIGHT.FLIGHT_NO).from(FLIGHT)
+        .where(FLIGHT.FLIGHT_NO.eq(DSL.param("flight", FLIGHT.FLIGHT_NO)))
+        .and(FLIGHT.STATUS.eq(DSL.param("status", FLIGHT.STATUS)))
+        .or(FLIGHT.FLIGHT_NO.eq(DSL.param("flight", FLIGHT.FLIGHT_NO))));
+    assertThat(byNumberAndStatus.sql()).isEqualTo("SELECT flight.flight_no FROM flight WHERE ((flight.flight_no = $1 "
+        + "AND flight.status = cast($2 AS flight_status)) OR flight.flight_no = $1)");
+    Sql.run(pool, insertFlight("WN0300", FlightStatus.AIRBORNE))
+        .compose(v -> byNumberAndStatus.run(pool, "status", FlightStatus.AIRBORNE, "flight", "WN0300"))
+        .onComplete(test.succeeding(rows -> test.verify(() -> {
+          assertThat(rows.iterator().next().getString(0)).isEqualTo("WN0300");
+          test.completeNow();
+        })));
   }
 
   @Test

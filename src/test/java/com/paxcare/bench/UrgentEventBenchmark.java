@@ -1,0 +1,249 @@
+package com.paxcare.bench;
+
+import ch.qos.logback.classic.Level;
+import com.paxcare.Config;
+import com.paxcare.PaxCareNode;
+import com.paxcare.cases.StepEngine;
+import com.paxcare.recall.GateAlerts;
+import com.paxcare.testing.Http;
+import com.paxcare.testing.Story;
+import com.paxcare.testing.TestDatabase;
+import com.paxcare.testing.TestNodes;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.PoolOptions;
+import org.HdrHistogram.Histogram;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Not a test: urgent events at a steady rate against one node on an embedded PostgreSQL, measuring from the
+ * moment each POST /api/v1/events was due to be sent (so a slow server cannot hide its own queueing) to
+ * (a) the gate alert arriving on the event bus and (b) the whole plan being done.
+ *
+ * <p>{@code ./mvnw -q -B test-compile exec:exec@bench -Dbench.rate=100 -Dbench.seconds=30}
+ */
+public final class UrgentEventBenchmark {
+  private static final int FLIGHTS = 40;
+  private static final int PASSENGERS_PER_FLIGHT = 120;
+
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(2); // Vert.x and Hazelcast threads would keep a failed run alive
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
+    int rate = Integer.parseInt(args[0]);
+    int seconds = Integer.parseInt(args[1]);
+    Path results = Path.of(args[2]);
+    int events = rate * seconds;
+    if (events > FLIGHTS * PASSENGERS_PER_FLIGHT) {
+      throw new IllegalArgumentException("At most " + FLIGHTS * PASSENGERS_PER_FLIGHT + " events (distinct passengers)");
+    }
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.paxcare")).setLevel(Level.WARN);
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.hazelcast")).setLevel(Level.ERROR);
+
+    int port = TestNodes.freePort();
+    Config config = Config.from(TestNodes.environment("bench-" + UUID.randomUUID(), "bench", port,
+        "127.0.0.1:" + port, Map.of("PAXCARE_PG_POOL_SIZE", "16")));
+    PaxCareNode node = TestNodes.start(config, TestDatabase.fresh());
+    Http http = new Http(node.httpPort());
+    loadAirline(http);
+
+    Vertx vertx = node.vertx();
+    Map<String, Long> due = new ConcurrentHashMap<>();
+    Histogram toAlert = new Histogram(60_000_000L, 3);
+    Histogram toPlanDone = new Histogram(60_000_000L, 3);
+    Histogram toAnswer = new Histogram(60_000_000L, 3);
+    CountDownLatch plansDone = new CountDownLatch(events);
+    for (int f = 0; f < FLIGHTS; f++) {
+      vertx.eventBus().<JsonObject>consumer(GateAlerts.address("MDW", gate(f)), message -> {
+        JsonObject alert = message.body();
+        Long start = due.get(alert.getString("pnr", ""));
+        if (start != null && "RECALL".equals(alert.getString("kind"))) {
+          record(toAlert, start);
+        }
+      });
+    }
+    vertx.eventBus().<JsonObject>consumer(StepEngine.PLAN_DONE_ADDRESS, message -> {
+      Long start = due.get(message.body().getString("pnr"));
+      if (start != null) {
+        record(toPlanDone, start);
+        plansDone.countDown();
+      }
+    });
+
+    WebClient client = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(64));
+    AtomicInteger created = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+    long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    AtomicInteger sent = new AtomicInteger();
+    CountDownLatch allSent = new CountDownLatch(1);
+    vertx.setPeriodic(1, timer -> {
+      // Send every event whose time has come (a 1 ms timer may fire late: catch up, keep the schedule).
+      while (sent.get() < events && begin + sent.get() * periodNanos <= System.nanoTime()) {
+        int i = sent.getAndIncrement();
+        long scheduled = begin + i * periodNanos;
+        String pnr = pnr(i);
+        due.put(pnr, scheduled);
+        JsonObject event = new JsonObject().put("type", "FAMILY_EMERGENCY").put("pnr", pnr).put("lastName", "BENCH")
+            .put("destination", "DEN")
+            .put("reporter", new JsonObject().put("name", "RELATIVE").put("phone", "+13125559999"));
+        client.post(node.httpPort(), "127.0.0.1", "/api/v1/events").sendJsonObject(event).onComplete(ar -> {
+          record(toAnswer, scheduled);
+          if (ar.succeeded() && ar.result().statusCode() == 201) {
+            created.incrementAndGet();
+          } else {
+            failed.incrementAndGet();
+          }
+        });
+      }
+      if (sent.get() >= events) {
+        vertx.cancelTimer(timer);
+        allSent.countDown();
+      }
+    });
+    allSent.await(seconds + 60L, TimeUnit.SECONDS);
+    double sendSeconds = (System.nanoTime() - begin) / 1e9;
+    boolean finished = plansDone.await(120, TimeUnit.SECONDS);
+
+    String report = report(rate, seconds, events, created.get(), failed.get(), sendSeconds, finished, toAnswer, toAlert,
+        toPlanDone);
+    System.out.println(report);
+    Files.createDirectories(results.getParent());
+    Files.writeString(results, report);
+    client.close();
+    TestNodes.stop(node);
+    System.exit(finished && failed.get() == 0 ? 0 : 1);
+  }
+
+  private static void record(Histogram histogram, long start) {
+    synchronized (histogram) {
+      histogram.recordValue(Math.max(0, (System.nanoTime() - start) / 1_000));
+    }
+  }
+
+  static String pnr(int i) {
+    return String.format("B%05d", i);
+  }
+
+  /** Names are letters only: passenger i is called e.g. "PAXBCD". */
+  static String letters(int i) {
+    StringBuilder name = new StringBuilder();
+    int n = i;
+    do {
+      name.append((char) ('A' + n % 26));
+      n /= 26;
+    } while (n > 0);
+    return "PAX" + name;
+  }
+
+  static String gate(int flight) {
+    return "G" + (flight + 1);
+  }
+
+  /** 40 flights boarding or taxiing out of Midway, a passenger a booking, and empty flights to Denver. */
+  private static void loadAirline(Http http) {
+    ZonedDateTime now = ZonedDateTime.now(Story.CHICAGO).withNano(0);
+    JsonArray flights = new JsonArray();
+    for (int f = 0; f < FLIGHTS; f++) {
+      flights.add(Story.flight("BX" + (100 + f), "MDW", "CMH", now.plusMinutes(10), now.plusHours(2)
+              .withZoneSameInstant(Story.COLUMBUS), gate(f), new JsonObject().put("Y", PASSENGERS_PER_FLIGHT),
+          f % 2 == 0 ? "BOARDING" : "TAXIING"));
+    }
+    for (int f = 0; f < 30; f++) {
+      flights.add(Story.flight("BX" + (500 + f), "MDW", "DEN", now.plusMinutes(60 + 10L * f), now.plusMinutes(180 + 10L * f)
+          .withZoneSameInstant(Story.DENVER), "D" + f, new JsonObject().put("Y", 180).put("J", 12), "SCHEDULED"));
+    }
+    require(http.postJson("/api/v1/feed/flights", flights), "flights");
+    StringBuilder bsm = new StringBuilder();
+    JsonArray bookings = new JsonArray();
+    for (int i = 0; i < FLIGHTS * PASSENGERS_PER_FLIGHT; i++) {
+      int f = i % FLIGHTS;
+      JsonObject flight = flights.getJsonObject(f);
+      int row = i / FLIGHTS;
+      String seat = (5 + row / 6) + "ABCDEF".substring(row % 6, row % 6 + 1);
+      bookings.add(Story.booking(pnr(i), letters(i), "BENCH",
+          "+1312555" + String.format("%04d", i), "pax" + i + "@example.com", flight, seat,
+          f % 2 == 0 ? "CHECKED_IN" : "BOARDED", String.format("526%010d", i)));
+      String ddmmm = OffsetDateTime.parse(flight.getString("departure")).toLocalDate()
+          .format(DateTimeFormatter.ofPattern("ddMMM", Locale.ENGLISH)).toUpperCase(Locale.ROOT);
+      bsm.append("BSM\n.V/1LMDW\n.F/").append(flight.getString("flight")).append('/').append(ddmmm)
+          .append("/CMH/Y\n.N/").append(String.format("0526%06d001", i)).append("\n.W/K/1/20\n.P/1BENCH/")
+          .append(letters(i)).append("\n.L/").append(pnr(i)).append("\nENDBSM\n");
+      if (bookings.size() == 1000) {
+        require(http.postJson("/api/v1/feed/bookings", bookings), "bookings");
+        require(http.post("/api/v1/feed/bsm", "text/plain", bsm.toString()), "bags");
+        bookings = new JsonArray();
+        bsm.setLength(0);
+      }
+    }
+    if (!bookings.isEmpty()) {
+      require(http.postJson("/api/v1/feed/bookings", bookings), "bookings");
+      require(http.post("/api/v1/feed/bsm", "text/plain", bsm.toString()), "bags");
+    }
+  }
+
+  private static void require(Http.Answer answer, String what) {
+    if (answer.status() != 200) {
+      throw new IllegalStateException("Loading " + what + " failed: " + answer.status() + " " + answer.body());
+    }
+  }
+
+  private static String report(int rate, int seconds, int events, int created, int failed, double sendSeconds,
+      boolean finished, Histogram answer, Histogram alert, Histogram plan) {
+    String line = "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n";
+    StringBuilder text = new StringBuilder();
+    text.append("# Urgent-event benchmark\n\n")
+        .append("Command: `./mvnw -q -B test-compile exec:exec@bench -Dbench.rate=").append(rate)
+        .append(" -Dbench.seconds=").append(seconds).append("`\n\n")
+        .append("- Date: ").append(OffsetDateTime.now()).append('\n')
+        .append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(ManagementFactory.getOperatingSystemMXBean().getName()).append(' ')
+        .append(ManagementFactory.getOperatingSystemMXBean().getArch()).append(", Java ")
+        .append(System.getProperty("java.version")).append('\n')
+        .append("- Set-up: one PaxCare node (clustered Vert.x, cluster of one) in the benchmark's JVM, embedded ")
+        .append("PostgreSQL 17 on the same machine (fsync on), 4,800 passengers on 40 flights boarding or taxiing ")
+        .append("at Midway (half at the gate, half on board behind closed doors), each with a checked bag; ")
+        .append("30 flights to Denver to rebook onto. Each event is a family emergency for another passenger.\n")
+        .append("- Load: ").append(rate).append(" events/s for ").append(seconds).append(" s = ").append(events)
+        .append(" events, sent in ").append(String.format("%.1f", sendSeconds)).append(" s; ")
+        .append(created).append(" answered 201, ").append(failed).append(" failed; all plans done: ")
+        .append(finished).append("\n")
+        .append("- Latency is measured from when each event was due to be sent (coordinated omission avoided).\n\n")
+        .append("| from POST /api/v1/events to | count | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    text.append(String.format(Locale.ROOT, line, "201 answer (case recorded)", answer.getTotalCount(),
+        ms(answer, 50), ms(answer, 90), ms(answer, 99), ms(answer, 99.9), answer.getMaxValue() / 1000.0));
+    text.append(String.format(Locale.ROOT, line, "gate alert published", alert.getTotalCount(), ms(alert, 50),
+        ms(alert, 90), ms(alert, 99), ms(alert, 99.9), alert.getMaxValue() / 1000.0));
+    text.append(String.format(Locale.ROOT, line, "whole plan done", plan.getTotalCount(), ms(plan, 50), ms(plan, 90),
+        ms(plan, 99), ms(plan, 99.9), plan.getMaxValue() / 1000.0));
+    return text.toString();
+  }
+
+  private static double ms(Histogram histogram, double percentile) {
+    return histogram.getValueAtPercentile(percentile) / 1000.0;
+  }
+}
