@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import org.jooq.Query;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import static com.paxcare.db.schema.Tables.BAG;
 import static com.paxcare.db.schema.Tables.BAG_LEG;
@@ -72,7 +70,7 @@ public final class BagsStep implements Step {
     String oldOrigin = location.getString("origin");
     String oldFlight = location.getString("flight");
     String oldDate = location.getString("date");
-    List<Query> writes = new ArrayList<>();
+    List<Write> writes = new ArrayList<>();
     List<String> offloaded = new ArrayList<>();
     JsonArray results = new JsonArray();
     for (Row bag : bags) {
@@ -117,20 +115,22 @@ public final class BagsStep implements Step {
         result.put("route", itinerary.stream().map(l -> ((JsonObject) l).getString("flight")).toList())
             .put("exceptions", new JsonArray(exceptions));
       } else {
-        writes.add(Sql.dsl().deleteFrom(BAG_LEG).where(BAG_LEG.TAG.eq(tag)));
-        writes.add(markOffloaded(tag, offload));
+        writes.add(new Write(FORGET_ROUTE, "tag", tag));
+        if (offload) {
+          writes.add(new Write(MARK_OFFLOADED, "tag", tag));
+        }
       }
       results.add(result);
     }
     Future<Void> chain = Future.succeededFuture();
-    for (Query write : writes) {
-      chain = chain.compose(v -> Sql.run(context.tx(), write).mapEmpty());
+    for (Write write : writes) {
+      chain = chain.compose(v -> write.statement().run(context.tx(), write.values()).mapEmpty());
     }
     if (!offloaded.isEmpty()) {
       chain = chain.compose(v -> tellGateAndCrew(context, offloaded, phase));
     }
     return chain.map(v -> new JsonObject().put("bags", results).put("offloaded", new JsonArray(offloaded))
-        .put("bsmSent", writes.stream().filter(q -> q.toString().contains("bsm_outbound")).count()));
+        .put("bsmSent", writes.stream().filter(w -> w.statement() == OUTBOUND).count()));
   }
 
   private static FlightLeg leg(JsonObject leg) {
@@ -139,44 +139,60 @@ public final class BagsStep implements Step {
         leg.getString("destination"), cabin == null ? null : cabin.charAt(0));
   }
 
-  private static Query outbound(CaseFile file, String tag, String action, String text) {
-    return Sql.dsl().insertInto(BSM_OUTBOUND).set(BSM_OUTBOUND.CASE_ID, file.id()).set(BSM_OUTBOUND.TAG, tag)
-        .set(BSM_OUTBOUND.ACTION, action).set(BSM_OUTBOUND.TEXT, text);
+  /** One write of this step: a statement rendered once, and its values. */
+  private record Write(Sql.Prepared statement, Object... values) {
+  }
+
+  private static final Sql.Prepared OUTBOUND = Sql.Prepared.of(Sql.dsl().insertInto(BSM_OUTBOUND)
+      .set(BSM_OUTBOUND.CASE_ID, DSL.param("caseId", BSM_OUTBOUND.CASE_ID))
+      .set(BSM_OUTBOUND.TAG, DSL.param("tag", BSM_OUTBOUND.TAG))
+      .set(BSM_OUTBOUND.ACTION, DSL.param("action", BSM_OUTBOUND.ACTION))
+      .set(BSM_OUTBOUND.TEXT, DSL.param("text", BSM_OUTBOUND.TEXT)));
+  private static final Sql.Prepared FORGET_ROUTE = Sql.Prepared.of(Sql.dsl().deleteFrom(BAG_LEG)
+      .where(BAG_LEG.TAG.eq(DSL.param("tag", BAG_LEG.TAG))));
+  private static final Sql.Prepared ROUTE_LEG = Sql.Prepared.of(Sql.dsl().insertInto(BAG_LEG)
+      .set(BAG_LEG.TAG, DSL.param("tag", BAG_LEG.TAG))
+      .set(BAG_LEG.POSITION, DSL.param("position", BAG_LEG.POSITION))
+      .set(BAG_LEG.KIND, DSL.param("kind", BAG_LEG.KIND))
+      .set(BAG_LEG.FLIGHT_NO, DSL.param("flight", BAG_LEG.FLIGHT_NO))
+      .set(BAG_LEG.FLIGHT_DATE, DSL.param("date", BAG_LEG.FLIGHT_DATE))
+      .set(BAG_LEG.ORIGIN, DSL.param("origin", BAG_LEG.ORIGIN))
+      .set(BAG_LEG.DESTINATION, DSL.param("destination", BAG_LEG.DESTINATION))
+      .set(BAG_LEG.CABIN, DSL.param("cabin", BAG_LEG.CABIN))
+      // Linked to our flight row (the itinerary's flights are ours: they were just booked).
+      .set(BAG_LEG.FLIGHT_ID, DSL.field(Sql.dsl().select(FLIGHT.ID).from(FLIGHT)
+          .where(FLIGHT.FLIGHT_NO.eq(DSL.param("flight", FLIGHT.FLIGHT_NO)))
+          .and(FLIGHT.FLIGHT_DATE.eq(DSL.param("date", FLIGHT.FLIGHT_DATE)))
+          .and(FLIGHT.ORIGIN.eq(DSL.param("origin", FLIGHT.ORIGIN))))));
+  private static final Sql.Prepared SET_EXCEPTIONS = Sql.Prepared.of(Sql.dsl().update(BAG)
+      .set(BAG.EXCEPTIONS, DSL.param("exceptions", BAG.EXCEPTIONS))
+      .set(BAG.UPDATED_AT, DSL.currentOffsetDateTime())
+      .where(BAG.TAG.eq(DSL.param("tag", BAG.TAG))));
+  private static final Sql.Prepared MARK_OFFLOADED = Sql.Prepared.of(Sql.dsl().update(BAG)
+      .set(BAG.IRREGULARITIES, DSL.field("array_append(array_remove({0}, 'OFF'), 'OFF')", String[].class,
+          BAG.IRREGULARITIES))
+      .where(BAG.TAG.eq(DSL.param("tag", BAG.TAG))));
+
+  private static Write outbound(CaseFile file, String tag, String action, String text) {
+    return new Write(OUTBOUND, "caseId", file.id(), "tag", tag, "action", action, "text", text);
   }
 
   /** Our own copy of the bag's routing follows what we told the baggage system. */
-  private static List<Query> newRouting(String tag, JsonArray itinerary, List<String> exceptions, boolean offload) {
-    List<Query> writes = new ArrayList<>();
-    writes.add(Sql.dsl().deleteFrom(BAG_LEG).where(BAG_LEG.TAG.eq(tag)));
+  private static List<Write> newRouting(String tag, JsonArray itinerary, List<String> exceptions, boolean offload) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(new Write(FORGET_ROUTE, "tag", tag));
     for (int i = 0; i < itinerary.size(); i++) {
       JsonObject leg = itinerary.getJsonObject(i);
-      writes.add(Sql.dsl().insertInto(BAG_LEG)
-          .set(BAG_LEG.TAG, tag)
-          .set(BAG_LEG.POSITION, i)
-          .set(BAG_LEG.KIND, i == 0 ? BagLegKind.OUTBOUND : BagLegKind.ONWARD)
-          .set(BAG_LEG.FLIGHT_NO, leg.getString("flight"))
-          .set(BAG_LEG.FLIGHT_DATE, LocalDate.parse(leg.getString("date")))
-          .set(BAG_LEG.ORIGIN, leg.getString("origin"))
-          .set(BAG_LEG.DESTINATION, leg.getString("destination"))
-          .set(BAG_LEG.CABIN, leg.getString("cabin"))
-          .set(BAG_LEG.FLIGHT_ID, DSL.field(Sql.dsl().select(FLIGHT.ID).from(FLIGHT)
-              .where(FLIGHT.FLIGHT_NO.eq(leg.getString("flight")))
-              .and(FLIGHT.FLIGHT_DATE.eq(LocalDate.parse(leg.getString("date"))))
-              .and(FLIGHT.ORIGIN.eq(leg.getString("origin"))))));
+      writes.add(new Write(ROUTE_LEG, "tag", tag, "position", i,
+          "kind", i == 0 ? BagLegKind.OUTBOUND : BagLegKind.ONWARD, "flight", leg.getString("flight"),
+          "date", LocalDate.parse(leg.getString("date")), "origin", leg.getString("origin"),
+          "destination", leg.getString("destination"), "cabin", leg.getString("cabin")));
     }
-    writes.add(Sql.dsl().update(BAG).set(BAG.EXCEPTIONS, exceptions.toArray(String[]::new))
-        .set(BAG.UPDATED_AT, DSL.currentOffsetDateTime()).where(BAG.TAG.eq(tag)));
-    writes.add(markOffloaded(tag, offload));
+    writes.add(new Write(SET_EXCEPTIONS, "exceptions", exceptions.toArray(String[]::new), "tag", tag));
+    if (offload) {
+      writes.add(new Write(MARK_OFFLOADED, "tag", tag));
+    }
     return writes;
-  }
-
-  private static Query markOffloaded(String tag, boolean offload) {
-    Set<String> none = Set.of();
-    return offload
-        ? Sql.dsl().update(BAG).set(BAG.IRREGULARITIES, DSL.field("array_append(array_remove({0}, 'OFF'), 'OFF')",
-            String[].class, BAG.IRREGULARITIES)).where(BAG.TAG.eq(tag))
-        : Sql.dsl().update(BAG).set(BAG.UPDATED_AT, DSL.currentOffsetDateTime()).where(BAG.TAG.eq(tag)
-            .and(DSL.inline(none.isEmpty())));
   }
 
   private static Future<Void> tellGateAndCrew(StepContext context, List<String> tags, Phase phase) {

@@ -6,6 +6,7 @@ import com.paxcare.db.schema.enums.SegmentStatus;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import org.jooq.impl.DSL;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,17 +20,18 @@ public final class Locator {
   private Locator() {
   }
 
-  public static Future<Whereabouts> locate(SqlClient client, String pnr, String paxId) {
-    var query = Sql.dsl()
+  private static final Sql.Prepared LIVE_COUPONS = Sql.Prepared.of(Sql.dsl()
         .select(SEGMENT.ID, SEGMENT.CABIN, SEGMENT.SEAT, SEGMENT.STATUS, SEGMENT.TICKET, SEGMENT.FARE_AMOUNT,
             SEGMENT.FARE_CURRENCY, FLIGHT.ID.as("flight_id"), FLIGHT.FLIGHT_NO, FLIGHT.FLIGHT_DATE, FLIGHT.ORIGIN,
             FLIGHT.DESTINATION, FLIGHT.DEPARTURE, FLIGHT.DEPARTURE_OFFSET, FLIGHT.ARRIVAL, FLIGHT.ARRIVAL_OFFSET,
             FLIGHT.GATE, FLIGHT.STATUS.as("flight_status"))
         .from(SEGMENT).join(FLIGHT).on(FLIGHT.ID.eq(SEGMENT.FLIGHT_ID))
-        .where(SEGMENT.PNR.eq(pnr)).and(SEGMENT.PAX_ID.eq(paxId))
-        .and(SEGMENT.STATUS.ne(SegmentStatus.CANCELLED))
-        .orderBy(FLIGHT.DEPARTURE);
-    return Sql.run(client, query).map(rows -> {
+        .where(SEGMENT.PNR.eq(DSL.param("pnr", SEGMENT.PNR))).and(SEGMENT.PAX_ID.eq(DSL.param("paxId", SEGMENT.PAX_ID)))
+        .and(SEGMENT.STATUS.ne(DSL.inline(SegmentStatus.CANCELLED)))
+        .orderBy(FLIGHT.DEPARTURE));
+
+  public static Future<Whereabouts> locate(SqlClient client, String pnr, String paxId) {
+    return LIVE_COUPONS.run(client, "pnr", pnr, "paxId", paxId).map(rows -> {
       List<Whereabouts.Coupon> coupons = new ArrayList<>();
       for (Row row : rows) {
         coupons.add(coupon(row));

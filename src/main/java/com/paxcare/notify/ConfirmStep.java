@@ -9,7 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -94,7 +94,7 @@ public final class ConfirmStep implements Step {
   private static Future<JsonObject> queue(StepContext context, ConfirmationFacts facts, Row passenger) {
     CaseFile file = context.caseFile();
     String passengerLanguage = passenger == null ? file.language() : passenger.getString("language");
-    List<Query> messages = new ArrayList<>();
+    List<Object[]> messages = new ArrayList<>();
     JsonArray queued = new JsonArray();
     if (passenger != null) {
       add(messages, queued, file, facts, Channel.SMS, Audience.PASSENGER, passenger.getString("phone"), passengerLanguage);
@@ -104,15 +104,24 @@ public final class ConfirmStep implements Step {
     add(messages, queued, file, facts, Channel.SMS, Audience.REPORTER, file.reporterPhone(), file.language());
     add(messages, queued, file, facts, Channel.EMAIL, Audience.REPORTER, file.reporterEmail(), file.language());
     Future<Void> chain = Future.succeededFuture();
-    for (Query message : messages) {
-      chain = chain.compose(v -> Sql.run(context.tx(), message).mapEmpty());
+    for (Object[] message : messages) {
+      chain = chain.compose(v -> QUEUE.run(context.tx(), message).mapEmpty());
     }
     context.publishAfterCommit(Outbox.WAKE_ADDRESS, new JsonObject());
     return chain.map(v -> new JsonObject().put("queued", queued)
         .put("rebooked", !facts.flights().isEmpty()));
   }
 
-  private static void add(List<Query> messages, JsonArray queued, CaseFile file, ConfirmationFacts facts,
+  private static final Sql.Prepared QUEUE = Sql.Prepared.of(Sql.dsl().insertInto(NOTIFICATION)
+      .set(NOTIFICATION.CASE_ID, DSL.param("caseId", NOTIFICATION.CASE_ID))
+      .set(NOTIFICATION.CHANNEL, DSL.param("channel", NOTIFICATION.CHANNEL))
+      .set(NOTIFICATION.AUDIENCE, DSL.param("audience", NOTIFICATION.AUDIENCE))
+      .set(NOTIFICATION.RECIPIENT, DSL.param("recipient", NOTIFICATION.RECIPIENT))
+      .set(NOTIFICATION.LANGUAGE, DSL.param("language", NOTIFICATION.LANGUAGE))
+      .set(NOTIFICATION.SUBJECT, DSL.param("subject", NOTIFICATION.SUBJECT))
+      .set(NOTIFICATION.BODY, DSL.param("body", NOTIFICATION.BODY)));
+
+  private static void add(List<Object[]> messages, JsonArray queued, CaseFile file, ConfirmationFacts facts,
       Channel channel, Audience audience, String recipient, String language) {
     if (recipient == null || recipient.isBlank()) {
       return;
@@ -120,14 +129,9 @@ public final class ConfirmStep implements Step {
     Message message = facts.flights().isEmpty()
         ? Confirmations.noSeatFound(facts, channel, audience, language)
         : Confirmations.render(facts, channel, audience, language);
-    messages.add(Sql.dsl().insertInto(NOTIFICATION)
-        .set(NOTIFICATION.CASE_ID, file.id())
-        .set(NOTIFICATION.CHANNEL, channel.name())
-        .set(NOTIFICATION.AUDIENCE, audience.name())
-        .set(NOTIFICATION.RECIPIENT, recipient)
-        .set(NOTIFICATION.LANGUAGE, language == null ? "en" : language)
-        .set(NOTIFICATION.SUBJECT, message.subject())
-        .set(NOTIFICATION.BODY, message.body()));
+    messages.add(new Object[] {"caseId", file.id(), "channel", channel.name(), "audience", audience.name(),
+        "recipient", recipient, "language", language == null ? "en" : language, "subject", message.subject(),
+        "body", message.body()});
     queued.add(new JsonObject().put("channel", channel.name()).put("audience", audience.name())
         .put("language", language));
   }

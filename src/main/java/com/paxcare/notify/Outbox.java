@@ -87,14 +87,21 @@ public final class Outbox {
   }
 
   /** Sends one due message; answers whether there was one. */
+  private static final Sql.Prepared NEXT_DUE = Sql.Prepared.of(Sql.dsl()
+      .select(NOTIFICATION.ID, NOTIFICATION.CASE_ID, NOTIFICATION.CHANNEL, NOTIFICATION.RECIPIENT,
+          NOTIFICATION.SUBJECT, NOTIFICATION.BODY, NOTIFICATION.ATTEMPTS)
+      .from(NOTIFICATION)
+      .where(NOTIFICATION.STATUS.eq(DSL.inline(DeliveryStatus.PENDING)))
+      .and(NOTIFICATION.NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
+      .orderBy(NOTIFICATION.ID).limit(DSL.inline(1)).forUpdate().skipLocked());
+  private static final Sql.Prepared DELIVERED = Sql.Prepared.of(Sql.dsl().update(NOTIFICATION)
+      .set(NOTIFICATION.STATUS, DSL.param("status", NOTIFICATION.STATUS))
+      .set(NOTIFICATION.ATTEMPTS, DSL.param("attempts", NOTIFICATION.ATTEMPTS))
+      .set(NOTIFICATION.SENT_AT, DSL.currentOffsetDateTime())
+      .where(NOTIFICATION.ID.eq(DSL.param("id", NOTIFICATION.ID))));
+
   Future<Boolean> deliverOne() {
-    var due = Sql.dsl().select(NOTIFICATION.ID, NOTIFICATION.CASE_ID, NOTIFICATION.CHANNEL, NOTIFICATION.RECIPIENT,
-            NOTIFICATION.SUBJECT, NOTIFICATION.BODY, NOTIFICATION.ATTEMPTS)
-        .from(NOTIFICATION)
-        .where(NOTIFICATION.STATUS.eq(DeliveryStatus.PENDING))
-        .and(NOTIFICATION.NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
-        .orderBy(NOTIFICATION.ID).limit(1).forUpdate().skipLocked();
-    return pool.withTransaction(tx -> Sql.run(tx, due).compose(rows -> {
+    return pool.withTransaction(tx -> NEXT_DUE.run(tx).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture(false);
       }
@@ -144,9 +151,7 @@ public final class Outbox {
     long id = message.getLong("id");
     int attempts = message.getInteger("attempts") + 1;
     if (failure == null) {
-      return Sql.run(tx, Sql.dsl().update(NOTIFICATION).set(NOTIFICATION.STATUS, status)
-          .set(NOTIFICATION.ATTEMPTS, attempts).set(NOTIFICATION.SENT_AT, DSL.currentOffsetDateTime())
-          .where(NOTIFICATION.ID.eq(id))).mapEmpty();
+      return DELIVERED.run(tx, "status", status, "attempts", attempts, "id", id).mapEmpty();
     }
     boolean givingUp = attempts >= MAX_ATTEMPTS;
     LOG.warn("Notification {} to {} failed (attempt {}): {}", id, mask(message.getString("recipient")), attempts,

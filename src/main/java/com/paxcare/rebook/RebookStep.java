@@ -88,18 +88,20 @@ public final class RebookStep implements Step {
     return soonest;
   }
 
-  private static Future<List<FlightOption>> candidates(SqlConnection tx, String from, String to,
-      OffsetDateTime readyAt, Duration horizon, Set<Long> alreadyOn) {
-    var query = Sql.dsl()
+  /** Flights with a free seat that can start or end her journey (two legs at most: via any hub). */
+  private static final Sql.Prepared CANDIDATES = Sql.Prepared.of(Sql.dsl()
         .select(FLIGHT.ID, FLIGHT.FLIGHT_NO, FLIGHT.FLIGHT_DATE, FLIGHT.ORIGIN, FLIGHT.DESTINATION, FLIGHT.DEPARTURE,
             FLIGHT.DEPARTURE_OFFSET, FLIGHT.ARRIVAL, FLIGHT.ARRIVAL_OFFSET, FLIGHT_CABIN.CABIN,
             FLIGHT_CABIN.CAPACITY.minus(FLIGHT_CABIN.SOLD).as("free"))
         .from(FLIGHT).join(FLIGHT_CABIN).on(FLIGHT_CABIN.FLIGHT_ID.eq(FLIGHT.ID))
-        .where(FLIGHT.DEPARTURE.between(readyAt, readyAt.plus(horizon)))
-        .and(FLIGHT.STATUS.in(FlightStatus.SCHEDULED, FlightStatus.BOARDING))
-        .and(FLIGHT.ORIGIN.eq(from).or(FLIGHT.DESTINATION.eq(to)))
-        .and(FLIGHT_CABIN.CAPACITY.gt(FLIGHT_CABIN.SOLD));
-    return Sql.run(tx, query).map(rows -> {
+        .where(FLIGHT.DEPARTURE.between(DSL.param("readyAt", FLIGHT.DEPARTURE), DSL.param("until", FLIGHT.DEPARTURE)))
+        .and(FLIGHT.STATUS.in(DSL.inline(FlightStatus.SCHEDULED), DSL.inline(FlightStatus.BOARDING)))
+        .and(FLIGHT.ORIGIN.eq(DSL.param("from", FLIGHT.ORIGIN)).or(FLIGHT.DESTINATION.eq(DSL.param("to", FLIGHT.DESTINATION))))
+        .and(FLIGHT_CABIN.CAPACITY.gt(FLIGHT_CABIN.SOLD)));
+
+  private static Future<List<FlightOption>> candidates(SqlConnection tx, String from, String to,
+      OffsetDateTime readyAt, Duration horizon, Set<Long> alreadyOn) {
+    return CANDIDATES.run(tx, "readyAt", readyAt, "until", readyAt.plus(horizon), "from", from, "to", to).map(rows -> {
       Map<Long, FlightOption> byId = new LinkedHashMap<>();
       Map<Long, Map<String, Integer>> free = new HashMap<>();
       for (Row row : rows) {

@@ -4,6 +4,7 @@ import com.paxcare.cases.StepContext;
 import com.paxcare.db.Sql;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.jooq.impl.DSL;
 
 import static com.paxcare.db.schema.Tables.GATE_ALERT;
 
@@ -20,17 +21,20 @@ public final class GateAlerts {
     return "paxcare.gate." + station + "." + gate;
   }
 
+  private static final Sql.Prepared INSERT = Sql.Prepared.of(Sql.dsl().insertInto(GATE_ALERT)
+      .set(GATE_ALERT.CASE_ID, DSL.param("caseId", GATE_ALERT.CASE_ID))
+      .set(GATE_ALERT.STATION, DSL.param("station", GATE_ALERT.STATION))
+      .set(GATE_ALERT.GATE, DSL.param("gate", GATE_ALERT.GATE))
+      .set(GATE_ALERT.KIND, DSL.param("kind", GATE_ALERT.KIND))
+      .set(GATE_ALERT.FLIGHT_ID, DSL.param("flightId", GATE_ALERT.FLIGHT_ID))
+      .set(GATE_ALERT.PAYLOAD, DSL.param("payload", GATE_ALERT.PAYLOAD))
+      .returning(GATE_ALERT.ID, GATE_ALERT.CREATED_AT));
+
   public static Future<Long> raise(StepContext context, String station, String gate, String kind, Long flightId,
       JsonObject payload) {
     String at = gate == null ? WHOLE_STATION : gate;
-    return Sql.run(context.tx(), Sql.dsl().insertInto(GATE_ALERT)
-            .set(GATE_ALERT.CASE_ID, context.caseFile().id())
-            .set(GATE_ALERT.STATION, station)
-            .set(GATE_ALERT.GATE, at)
-            .set(GATE_ALERT.KIND, kind)
-            .set(GATE_ALERT.FLIGHT_ID, flightId)
-            .set(GATE_ALERT.PAYLOAD, payload)
-            .returning(GATE_ALERT.ID, GATE_ALERT.CREATED_AT))
+    return INSERT.run(context.tx(), "caseId", context.caseFile().id(), "station", station, "gate", at, "kind", kind,
+            "flightId", flightId, "payload", payload)
         .map(rows -> {
           var row = rows.iterator().next();
           long id = row.getLong("id");
