@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class UrgentEventBenchmark {
   private static final int FLIGHTS = 40;
   private static final int PASSENGERS_PER_FLIGHT = 120;
+  /** Where the relatives are: urgent personal events are independent, so their destinations spread. */
+  private static final String[] DESTINATIONS = {"DEN", "LAX", "SFO", "SEA", "PHX", "LAS", "ATL", "BOS", "LGA", "MSP"};
 
   public static void main(String[] args) {
     try {
@@ -65,7 +67,7 @@ public final class UrgentEventBenchmark {
 
     int port = TestNodes.freePort();
     Config config = Config.from(TestNodes.environment("bench-" + UUID.randomUUID(), "bench", port,
-        "127.0.0.1:" + port, Map.of("PAXCARE_PG_POOL_SIZE", "16")));
+        "127.0.0.1:" + port, Map.of("PAXCARE_PG_POOL_SIZE", System.getProperty("bench.pool", "32"))));
     PaxCareNode node = TestNodes.start(config, TestDatabase.fresh());
     Http http = new Http(node.httpPort());
     loadAirline(http);
@@ -108,7 +110,7 @@ public final class UrgentEventBenchmark {
         String pnr = pnr(i);
         due.put(pnr, scheduled);
         JsonObject event = new JsonObject().put("type", "FAMILY_EMERGENCY").put("pnr", pnr).put("lastName", "BENCH")
-            .put("destination", "DEN")
+            .put("destination", destination(i))
             .put("reporter", new JsonObject().put("name", "RELATIVE").put("phone", "+13125559999"));
         client.post(node.httpPort(), "127.0.0.1", "/api/v1/events").sendJsonObject(event).onComplete(ar -> {
           record(toAnswer, scheduled);
@@ -144,6 +146,10 @@ public final class UrgentEventBenchmark {
     }
   }
 
+  static String destination(int i) {
+    return System.getProperty("bench.single") != null ? "DEN" : DESTINATIONS[i % DESTINATIONS.length];
+  }
+
   static String pnr(int i) {
     return String.format("B%05d", i);
   }
@@ -173,8 +179,9 @@ public final class UrgentEventBenchmark {
           f % 2 == 0 ? "BOARDING" : "TAXIING"));
     }
     for (int f = 0; f < 30; f++) {
-      flights.add(Story.flight("BX" + (500 + f), "MDW", "DEN", now.plusMinutes(60 + 10L * f), now.plusMinutes(180 + 10L * f)
-          .withZoneSameInstant(Story.DENVER), "D" + f, new JsonObject().put("Y", 180).put("J", 12), "SCHEDULED"));
+      flights.add(Story.flight("BX" + (500 + f), "MDW", DESTINATIONS[f % DESTINATIONS.length],
+          now.plusMinutes(60 + 10L * f), now.plusMinutes(180 + 10L * f), "D" + f,
+          new JsonObject().put("Y", 180).put("J", 12), "SCHEDULED"));
     }
     require(http.postJson("/api/v1/feed/flights", flights), "flights");
     StringBuilder bsm = new StringBuilder();
@@ -226,7 +233,10 @@ public final class UrgentEventBenchmark {
         .append("- Set-up: one PaxCare node (clustered Vert.x, cluster of one) in the benchmark's JVM, embedded ")
         .append("PostgreSQL 17 on the same machine (fsync on), 4,800 passengers on 40 flights boarding or taxiing ")
         .append("at Midway (half at the gate, half on board behind closed doors), each with a checked bag; ")
-        .append("30 flights to Denver to rebook onto. Each event is a family emergency for another passenger.\n")
+        .append("30 flights to ten destinations to rebook onto. Each event is a family emergency for another ")
+        .append("passenger, who needs to go to one of the ten (")
+        .append(System.getProperty("bench.single") != null ? "all to DEN: one hot flight at a time" : "spread evenly")
+        .append(").\n")
         .append("- Load: ").append(rate).append(" events/s for ").append(seconds).append(" s = ").append(events)
         .append(" events, sent in ").append(String.format("%.1f", sendSeconds)).append(" s; ")
         .append(created).append(" answered 201, ").append(failed).append(" failed; all plans done: ")
