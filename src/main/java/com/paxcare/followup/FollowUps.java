@@ -30,7 +30,9 @@ public final class FollowUps {
         .select(FOLLOWUP.ID, FOLLOWUP.CASE_ID, FOLLOWUP.DUE_AT, FOLLOWUP.STATUS, FOLLOWUP.ESCALATED_AT,
             FOLLOWUP.OUTCOME, FOLLOWUP.COMPLETED_AT, CARE_CASE.REFERENCE, CARE_CASE.TYPE, CARE_CASE.FIRST_NAME,
             CARE_CASE.LAST_NAME, CARE_CASE.PNR, CARE_CASE.REPORTER_NAME, CARE_CASE.REPORTER_PHONE,
-            DSL.field(FOLLOWUP.STATUS.eq("DUE").and(FOLLOWUP.DUE_AT.lt(DSL.currentOffsetDateTime()))).as("overdue"))
+            // Escalated means the engine found it overdue (by the same clock that schedules the plans).
+            DSL.field(FOLLOWUP.STATUS.eq("DUE").and(FOLLOWUP.DUE_AT.lt(DSL.currentOffsetDateTime())
+                .or(FOLLOWUP.ESCALATED_AT.isNotNull()))).as("overdue"))
         .from(FOLLOWUP).join(CARE_CASE).on(CARE_CASE.ID.eq(FOLLOWUP.CASE_ID))
         .where(where).orderBy(FOLLOWUP.DUE_AT).limit(500);
     return Sql.run(pool, query).map(rows -> {
