@@ -1,12 +1,17 @@
 package com.paxcare.cases;
 
 import com.paxcare.Config;
+import com.paxcare.db.Sql;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.jooq.impl.DSL;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+
+import static com.paxcare.db.schema.Tables.CASE_STEP;
 
 /** What a step works with: the open transaction, the case, the time, and messages to publish after commit. */
 public final class StepContext {
@@ -70,6 +75,19 @@ public final class StepContext {
   /** An extra timeline entry written with the step's completion (besides "<STEP> done"). */
   public void record(String action, JsonObject detail) {
     timeline.add(new JsonObject().put("action", action).put("detail", detail));
+  }
+
+  /**
+   * A timer: a step of this case that comes due at {@code dueAt} outside the plan's sequence (e.g. "has the crew
+   * acknowledged?"). It is claimed like any step, by whichever node is up then.
+   */
+  public Future<Void> scheduleTimer(StepKind timer, OffsetDateTime dueAt) {
+    return Sql.run(tx, Sql.dsl().insertInto(CASE_STEP)
+        .set(CASE_STEP.CASE_ID, caseFile.id())
+        .set(CASE_STEP.POSITION, DSL.select(DSL.max(CASE_STEP.POSITION).plus(100)).from(CASE_STEP)
+            .where(CASE_STEP.CASE_ID.eq(caseFile.id())).<Integer>asField())
+        .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.valueOf(timer.name()))
+        .set(CASE_STEP.DUE_AT, dueAt)).mapEmpty();
   }
 
   List<Publication> publications() {

@@ -5,7 +5,6 @@ import com.paxcare.cases.Step;
 import com.paxcare.cases.StepContext;
 import com.paxcare.cases.StepKind;
 import com.paxcare.db.Sql;
-import com.paxcare.db.schema.enums.StepStatus;
 import com.paxcare.recall.RecallSteps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -49,14 +48,8 @@ public final class FollowUpSteps {
       OffsetDateTime due = from.plusHours(context.rules().followUpDelayHours());
       var task = Sql.dsl().insertInto(FOLLOWUP).set(FOLLOWUP.CASE_ID, file.id()).set(FOLLOWUP.DUE_AT, due)
           .returning(FOLLOWUP.ID);
-      var overdueCheck = Sql.dsl().insertInto(CASE_STEP)
-          .set(CASE_STEP.CASE_ID, file.id())
-          .set(CASE_STEP.POSITION, DSL.select(DSL.max(CASE_STEP.POSITION).plus(100)).from(CASE_STEP)
-              .where(CASE_STEP.CASE_ID.eq(file.id())).<Integer>asField())
-          .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.FOLLOW_UP_CHECK)
-          .set(CASE_STEP.STATUS, StepStatus.PENDING)
-          .set(CASE_STEP.DUE_AT, due.plusMinutes(context.rules().followUpGraceMinutes()));
-      return Sql.run(context.tx(), task).compose(taskRows -> Sql.run(context.tx(), overdueCheck)
+      return Sql.run(context.tx(), task).compose(taskRows -> context.scheduleTimer(StepKind.FOLLOW_UP_CHECK,
+              due.plusMinutes(context.rules().followUpGraceMinutes()))
           .map(v -> new JsonObject().put("followUpId", taskRows.iterator().next().getLong("id"))
               .put("dueAt", due.toString())));
     });

@@ -5,7 +5,6 @@ import com.paxcare.cases.Step;
 import com.paxcare.cases.StepContext;
 import com.paxcare.cases.StepKind;
 import com.paxcare.db.Sql;
-import com.paxcare.db.schema.enums.StepStatus;
 import com.paxcare.locate.Locator;
 import com.paxcare.locate.Whereabouts;
 import io.vertx.core.Future;
@@ -14,7 +13,6 @@ import org.jooq.impl.DSL;
 
 import java.util.Map;
 
-import static com.paxcare.db.schema.Tables.CASE_STEP;
 import static com.paxcare.db.schema.Tables.CREW_MESSAGE;
 import static com.paxcare.db.schema.Tables.ESCALATION;
 
@@ -91,20 +89,15 @@ public final class RecallSteps {
           .set(CREW_MESSAGE.FLIGHT_ID, coupon.flightId())
           .set(CREW_MESSAGE.TEXT, text)
           .returning(CREW_MESSAGE.ID);
-      // If nobody acknowledges in time, ops control hears of it.
-      var check = Sql.dsl().insertInto(CASE_STEP)
-          .set(CASE_STEP.CASE_ID, file.id())
-          .set(CASE_STEP.POSITION, DSL.select(DSL.max(CASE_STEP.POSITION).plus(100)).from(CASE_STEP)
-              .where(CASE_STEP.CASE_ID.eq(file.id())).<Integer>asField())
-          .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.CREW_ACK_CHECK)
-          .set(CASE_STEP.STATUS, StepStatus.PENDING)
-          .set(CASE_STEP.DUE_AT, context.now().plusSeconds(context.rules().crewAckSeconds()));
       return Sql.run(context.tx(), insert).compose(rows -> {
         long id = rows.iterator().next().getLong("id");
         context.publishAfterCommit(CrewMessages.address(coupon.flight(), coupon.date()), new JsonObject()
             .put("id", id).put("flight", coupon.flight()).put("date", coupon.date()).put("text", text)
             .put("caseId", file.id().toString()));
-        return Sql.run(context.tx(), check).map(v -> new JsonObject().put("crewMessageId", id).put("text", text)
+        // If nobody acknowledges in time, ops control hears of it.
+        return context.scheduleTimer(StepKind.CREW_ACK_CHECK,
+                context.now().plusSeconds(context.rules().crewAckSeconds()))
+            .map(v -> new JsonObject().put("crewMessageId", id).put("text", text)
             .put("flight", coupon.flight()).put("ackWithinSeconds", context.rules().crewAckSeconds()));
       });
     });
