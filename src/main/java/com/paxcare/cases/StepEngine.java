@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -127,9 +128,12 @@ public final class StepEngine {
   /** Claims and applies one due step (of the preferred case if it has one); answers its case, if any. */
   Future<Optional<UUID>> runOne(UUID preferredCase) {
     OffsetDateTime now = OffsetDateTime.now(clock);
+    List<StepContext.Publication> toPublish = new ArrayList<>();
     return pool.withTransaction(tx -> claim(tx, now, preferredCase).compose(claimed -> claimed
-        .map(step -> apply(tx, step, now).map(Optional.of(step.caseId())))
+        .map(step -> applyRun(tx, step, now, toPublish, 1).map(Optional.of(step.caseId())))
         .orElse(Future.succeededFuture(Optional.empty()))))
+        // Pushed only once committed: a tablet that re-reads on the push finds what it was told about.
+        .onSuccess(ran -> toPublish.forEach(p -> vertx.eventBus().publish(p.address(), p.body())))
         .recover(failure -> failure instanceof StepFailed failed
             ? recordFailure(failed, now).map(retryIn -> {
               // Come back for it when its back-off is over, rather than at the next sweep.
@@ -188,7 +192,43 @@ public final class StepEngine {
     });
   }
 
-  private Future<Void> apply(SqlConnection tx, Claimed step, OffsetDateTime now) {
+  /** At most this many steps of one case share a transaction. */
+  private static final int STEPS_PER_TRANSACTION = 6;
+
+  /**
+   * Applies the step, then, in the same transaction, the case's next steps while they may share one: each
+   * step's effect still commits together with its completion, with fewer commits per plan. Steps that reach
+   * the passenger commit on their own (their alert must go out now), and so does the rebooking (it holds a
+   * flight's seat count until it commits).
+   */
+  private Future<Void> applyRun(SqlConnection tx, Claimed step, OffsetDateTime now,
+      List<StepContext.Publication> toPublish, int applied) {
+    return apply(tx, step, now, toPublish).compose(v -> {
+      if (commitsAlone(step.kind()) || applied >= STEPS_PER_TRANSACTION) {
+        return Future.succeededFuture();
+      }
+      return NEXT_OF_CASE.run(tx, "caseId", step.caseId(), "now", now).compose(rows -> {
+        if (rows.size() == 0) {
+          return Future.succeededFuture();
+        }
+        Row next = rows.iterator().next();
+        com.paxcare.cases.StepKind kind = com.paxcare.cases.StepKind.valueOf(next.getString("kind"));
+        if (commitsAlone(kind)) {
+          return Future.succeededFuture(); // the lane claims it next, in a transaction of its own
+        }
+        Claimed following = new Claimed(next.getLong("id"), step.caseId(), kind, next.getInteger("position"),
+            next.getInteger("attempts"), step.caseFile());
+        return applyRun(tx, following, now, toPublish, applied + 1);
+      });
+    });
+  }
+
+  private static boolean commitsAlone(com.paxcare.cases.StepKind kind) {
+    return kind.reachesThePassenger() || kind == com.paxcare.cases.StepKind.REBOOK;
+  }
+
+  private Future<Void> apply(SqlConnection tx, Claimed step, OffsetDateTime now,
+      List<StepContext.Publication> toPublish) {
     StepContext context = new StepContext(tx, step.caseFile(), step.id(), step.kind(), now, node, rules);
     Step handler = steps.get(step.kind());
     Future<JsonObject> applied = handler == null
@@ -197,7 +237,7 @@ public final class StepEngine {
     return applied
         .recover(failure -> Future.failedFuture(new StepFailed(step, failure)))
         .compose(result -> complete(tx, step, context, result))
-        .onSuccess(v -> context.publications().forEach(p -> vertx.eventBus().publish(p.address(), p.body())));
+        .onSuccess(v -> toPublish.addAll(context.publications()));
   }
 
   private Future<Void> complete(SqlConnection tx, Claimed step, StepContext context, JsonObject result) {
