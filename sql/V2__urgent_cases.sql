@@ -112,7 +112,8 @@ CREATE TABLE escalation (
 ALTER TABLE segment ADD COLUMN issued_by_paxcare boolean NOT NULL DEFAULT false;
 ALTER TABLE segment ADD COLUMN priority_boarding boolean NOT NULL DEFAULT false;
 
-CREATE SEQUENCE ticket_serial START 2100000000;
+-- Reissued tickets: PaxCare's own serial range, clear of what the reservation system issues.
+CREATE SEQUENCE ticket_serial START 8000000000;
 
 -- A free change: the reissued ticket, with its waiver. The database refuses any charge on a waived change.
 CREATE TABLE reissue (

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * byte-identical flights, bookings and bags.
  *
  * @param flights one feed object per operated leg on the day of {@code now} (Chicago) and the next
- * @param bookings PNRs selling every flight to 50–90 %, including the story booking {@code K7Q2ZB}
+ * @param bookings PNRs selling every flight to 35–65 %, including the story booking {@code K7Q2ZB}
  * @param bags checked bags, one entry per passenger who checked any
  * @param storyFlight the MDW→CMH flight the story passenger is boarded on, departing ~20 min after {@code now}
  * @param storyDate the local departure date of {@code storyFlight}

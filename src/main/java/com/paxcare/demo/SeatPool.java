@@ -23,10 +23,13 @@ final class SeatPool {
     this.target = target;
   }
 
-  /** A cabin of {@code capacity} seats, sold to a random load factor between 50 and 90 percent. */
+  /**
+   * A cabin of {@code capacity} seats, sold to a random load factor between 35 and 65 percent: a live demo with
+   * seats left to rebook onto, small enough to load in seconds.
+   */
   static SeatPool of(char cabin, int capacity, SplittableRandom random) {
-    int minimum = (capacity + 1) / 2;
-    int maximum = capacity * 9 / 10;
+    int minimum = (capacity * 35 + 99) / 100;
+    int maximum = capacity * 65 / 100;
     int target = minimum + random.nextInt(maximum - minimum + 1);
     return new SeatPool(shuffledByRow(seatRows(cabin, capacity), random), target);
   }
