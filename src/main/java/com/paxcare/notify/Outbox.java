@@ -19,6 +19,8 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,6 +37,7 @@ public final class Outbox {
   public static final String WAKE_ADDRESS = "paxcare.outbox.wake";
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final int MAX_ATTEMPTS = 6;
+  private static final int BATCH = 20;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -74,7 +77,7 @@ public final class Outbox {
       return;
     }
     again = false;
-    deliverOne().onComplete(ar -> {
+    deliverBatch().onComplete(ar -> {
       running.set(false);
       if (ar.failed()) {
         if (!stopped) {
@@ -93,21 +96,28 @@ public final class Outbox {
       .from(NOTIFICATION)
       .where(NOTIFICATION.STATUS.eq(DSL.inline(DeliveryStatus.PENDING)))
       .and(NOTIFICATION.NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
-      .orderBy(NOTIFICATION.ID).limit(DSL.inline(1)).forUpdate().skipLocked());
+      .orderBy(NOTIFICATION.ID).limit(DSL.inline(BATCH)).forUpdate().skipLocked());
   private static final Sql.Prepared DELIVERED = Sql.Prepared.of(Sql.dsl().update(NOTIFICATION)
       .set(NOTIFICATION.STATUS, DSL.param("status", NOTIFICATION.STATUS))
       .set(NOTIFICATION.ATTEMPTS, DSL.param("attempts", NOTIFICATION.ATTEMPTS))
       .set(NOTIFICATION.SENT_AT, DSL.currentOffsetDateTime())
       .where(NOTIFICATION.ID.eq(DSL.param("id", NOTIFICATION.ID))));
 
-  Future<Boolean> deliverOne() {
+  /**
+   * Claims up to {@link #BATCH} due messages, sends them side by side, and records each outcome, all in one
+   * transaction: one commit for the batch instead of one per message.
+   */
+  Future<Boolean> deliverBatch() {
     return pool.withTransaction(tx -> NEXT_DUE.run(tx).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture(false);
       }
-      Row message = rows.iterator().next();
-      return send(message).transform(ar -> record(tx, message, ar.succeeded() ? ar.result() : null,
-          ar.failed() ? ar.cause() : null)).map(true);
+      List<Future<Void>> outcomes = new ArrayList<>();
+      for (Row message : rows) {
+        outcomes.add(send(message).transform(ar -> Future.succeededFuture(ar))
+            .compose(ar -> record(tx, message, ar.succeeded() ? ar.result() : null, ar.failed() ? ar.cause() : null)));
+      }
+      return Future.join(outcomes).map(true);
     }));
   }
 
