@@ -22,6 +22,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -66,6 +67,7 @@ public final class PaxCareNode {
 
   /** Joins the cluster, opens the pool, loads the demo airline if asked, then serves HTTP. */
   public static Future<PaxCareNode> start(Config config, Database database, Clock clock) {
+    Buffer openApi = HttpApi.openApiDocument();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("node", config.nodeName());
     HazelcastClusterManager clusterManager = ClusterSetup.clusterManager(config);
@@ -82,7 +84,7 @@ public final class PaxCareNode {
               database.pool(vertx, config.pgPoolSize()), registry);
           Future<Void> demo = config.demo()
               ? DemoLoader.loadIfNoFlightsAhead(vertx, node.pool, clock) : Future.succeededFuture();
-          return demo.compose(v -> node.startWorkers(clock)).compose(v -> node.serveHttp(clock)).map(node);
+          return demo.compose(v -> node.startWorkers(clock)).compose(v -> node.serveHttp(clock, openApi)).map(node);
         });
   }
 
@@ -105,11 +107,12 @@ public final class PaxCareNode {
         .compose(v -> outbox.start());
   }
 
-  private Future<Void> serveHttp(Clock clock) {
+  private Future<Void> serveHttp(Clock clock, Buffer openApi) {
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     int port = config.httpPort() == 0 ? freePort() : config.httpPort();
     return vertx.deployVerticle(
-            () -> new HttpVerticle(() -> HttpApi.router(vertx, pool, clusterManager, registry, draining::get, clock),
+            () -> new HttpVerticle(() -> HttpApi.router(vertx, pool, clusterManager, registry, draining::get, clock,
+                openApi),
                 port, config.shutdownGraceSeconds()),
             new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> {

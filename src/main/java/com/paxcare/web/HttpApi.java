@@ -29,8 +29,17 @@ public final class HttpApi {
   private HttpApi() {
   }
 
+  /** The API description, read once from the classpath by the caller's thread (never on an event loop). */
+  public static Buffer openApiDocument() {
+    try (var in = HttpApi.class.getResourceAsStream("/openapi.yaml")) {
+      return Buffer.buffer(in.readAllBytes());
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("openapi.yaml is missing from the classpath", e);
+    }
+  }
+
   public static Router router(Vertx vertx, Pool pool, ClusterManager clusterManager, PrometheusMeterRegistry registry,
-      BooleanSupplier draining, Clock clock) {
+      BooleanSupplier draining, Clock clock, Buffer openApi) {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       if (draining.getAsBoolean() && !ctx.request().path().startsWith("/health/")) {
@@ -48,7 +57,7 @@ public final class HttpApi {
     new LookupRoutes(flightLookup, new BookingLookup(pool)).mount(router);
     new CaseRoutes(new Intake(pool, vertx.eventBus(), clock), new CaseQueries(pool), new RecallDesk(pool),
         new FollowUps(pool), new OutboundBsm(pool)).mount(router);
-    new OpsRoutes(vertx, pool, clusterManager, registry, draining, openApi(vertx)).mount(router);
+    new OpsRoutes(vertx, pool, clusterManager, registry, draining, openApi).mount(router);
 
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.problemForStatus(ctx, 404, null));
@@ -57,7 +66,4 @@ public final class HttpApi {
     return router;
   }
 
-  private static Buffer openApi(Vertx vertx) {
-    return vertx.fileSystem().readFileBlocking("openapi.yaml");
-  }
 }

@@ -69,7 +69,8 @@ class OpenApiTest {
     }
 
     Router router = HttpApi.router(node.vertx(), node.pool(), node.clusterManager(),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> false, Clock.systemUTC());
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> false, Clock.systemUTC(),
+        HttpApi.openApiDocument());
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) {
