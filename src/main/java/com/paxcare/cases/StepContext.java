@@ -90,6 +90,21 @@ public final class StepContext {
         .set(CASE_STEP.DUE_AT, dueAt)).mapEmpty();
   }
 
+  /**
+   * Escalates this case: recorded with the step, on the timeline as {@code action}, and pushed to ops control
+   * (and to the care desk when {@code careDeskToo}) once committed.
+   */
+  public Future<Void> escalate(String reason, String action, JsonObject detail, boolean careDeskToo) {
+    record(action, detail);
+    return Escalations.record(tx, caseFile.id(), reason, detail).map(push -> {
+      publishAfterCommit(Escalations.OPS_ADDRESS, push);
+      if (careDeskToo) {
+        publishAfterCommit(Escalations.CARE_DESK_ADDRESS, push);
+      }
+      return null;
+    });
+  }
+
   List<Publication> publications() {
     return afterCommit;
   }

@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.paxcare.db.schema.Tables.CARE_CASE;
 import static com.paxcare.db.schema.Tables.CASE_STEP;
-import static com.paxcare.db.schema.Tables.ESCALATION;
 
 /**
  * Runs the plans of all cases, on every node. A step is claimed with {@code FOR UPDATE SKIP LOCKED} in the
@@ -281,22 +280,18 @@ public final class StepEngine {
           .and(CASE_STEP.STATUS.eq(StepStatus.PENDING))).mapEmpty();
       if (givingUp) {
         chain = chain
-            .compose(v -> Sql.run(tx, Sql.dsl().insertInto(ESCALATION).set(ESCALATION.CASE_ID, step.caseId())
-                .set(ESCALATION.REASON, "STEP_FAILED")
-                .set(ESCALATION.DETAIL, new JsonObject().put("step", step.kind().name()).put("error", error))))
+            .compose(v -> Escalations.record(tx, step.caseId(), "STEP_FAILED",
+                new JsonObject().put("step", step.kind().name()).put("error", error)))
             .compose(v -> Timeline.append(tx, step.caseId(), "paxcare@" + node, step.kind() + " failed",
                 new JsonObject().put("error", error).put("attempts", attempts)))
             // The plan goes on: a failed rebooking still deserves a confirmation and a call back.
-            .compose(v -> Sql.run(tx, Sql.dsl().update(CASE_STEP).set(CASE_STEP.DUE_AT, now)
-                .where(CASE_STEP.ID.eq(DSL.select(DSL.min(CASE_STEP.ID)).from(CASE_STEP)
-                    .where(CASE_STEP.CASE_ID.eq(step.caseId())).and(CASE_STEP.STATUS.eq(StepStatus.PENDING))
-                    .and(CASE_STEP.DUE_AT.isNull())))))
+            .compose(v -> NEXT_DUE.run(tx, "now", now, "caseId", step.caseId()))
             .mapEmpty();
       }
       return chain;
     }).onSuccess(v -> {
       if (givingUp) {
-        vertx.eventBus().publish("paxcare.ops.escalations", new JsonObject().put("caseId", step.caseId().toString())
+        vertx.eventBus().publish(Escalations.OPS_ADDRESS, new JsonObject().put("caseId", step.caseId().toString())
             .put("reason", "STEP_FAILED").put("step", step.kind().name()));
       }
     }).map(v -> backoffMillis(attempts));

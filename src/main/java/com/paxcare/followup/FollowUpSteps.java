@@ -5,7 +5,6 @@ import com.paxcare.cases.Step;
 import com.paxcare.cases.StepContext;
 import com.paxcare.cases.StepKind;
 import com.paxcare.db.Sql;
-import com.paxcare.recall.RecallSteps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 import static com.paxcare.db.schema.Tables.CASE_STEP;
-import static com.paxcare.db.schema.Tables.ESCALATION;
 import static com.paxcare.db.schema.Tables.FOLLOWUP;
 
 /**
@@ -23,9 +21,6 @@ import static com.paxcare.db.schema.Tables.FOLLOWUP;
  * checks it when it falls overdue and escalates it; it stays in the queue until someone completes it.
  */
 public final class FollowUpSteps {
-  /** The care desk listens here. */
-  public static final String CARE_DESK_ADDRESS = "paxcare.caredesk";
-
   private FollowUpSteps() {
   }
 
@@ -66,13 +61,7 @@ public final class FollowUpSteps {
       }
       JsonObject detail = new JsonObject().put("followUpId", rows.iterator().next().getLong("id"))
           .put("dueAt", rows.iterator().next().getOffsetDateTime("due_at").toString());
-      context.publishAfterCommit(CARE_DESK_ADDRESS, detail.copy().put("caseId", file.id().toString())
-          .put("reason", "FOLLOW_UP_OVERDUE"));
-      context.publishAfterCommit(RecallSteps.OPS_ADDRESS, detail.copy().put("caseId", file.id().toString())
-          .put("reason", "FOLLOW_UP_OVERDUE"));
-      context.record("follow-up overdue: escalated", detail);
-      return Sql.run(context.tx(), Sql.dsl().insertInto(ESCALATION).set(ESCALATION.CASE_ID, file.id())
-              .set(ESCALATION.REASON, "FOLLOW_UP_OVERDUE").set(ESCALATION.DETAIL, detail))
+      return context.escalate("FOLLOW_UP_OVERDUE", "follow-up overdue: escalated", detail, true)
           .map(v -> detail.copy().put("overdue", true).put("escalated", true));
     });
   }

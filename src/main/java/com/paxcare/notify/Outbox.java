@@ -1,6 +1,7 @@
 package com.paxcare.notify;
 
 import com.paxcare.Config;
+import com.paxcare.cases.Escalations;
 import com.paxcare.db.Sql;
 import com.paxcare.db.schema.enums.DeliveryStatus;
 import io.vertx.core.Future;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static com.paxcare.db.schema.Tables.ESCALATION;
 import static com.paxcare.db.schema.Tables.NOTIFICATION;
 
 /**
@@ -108,6 +108,7 @@ public final class Outbox {
    * transaction: one commit for the batch instead of one per message.
    */
   Future<Boolean> deliverBatch() {
+    List<JsonObject> escalated = new ArrayList<>();
     return pool.withTransaction(tx -> NEXT_DUE.run(tx).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture(false);
@@ -115,10 +116,10 @@ public final class Outbox {
       List<Future<Void>> outcomes = new ArrayList<>();
       for (Row message : rows) {
         outcomes.add(send(message).transform(ar -> Future.succeededFuture(ar))
-            .compose(ar -> record(tx, message, ar.succeeded() ? ar.result() : null, ar.failed() ? ar.cause() : null)));
+            .compose(ar -> record(tx, message, ar.succeeded() ? ar.result() : null, ar.failed() ? ar.cause() : null, escalated)));
       }
       return Future.join(outcomes).map(true);
-    }));
+    })).onSuccess(done -> escalated.forEach(push -> vertx.eventBus().publish(Escalations.OPS_ADDRESS, push)));
   }
 
   private Future<DeliveryStatus> send(Row message) {
@@ -157,7 +158,8 @@ public final class Outbox {
     }, false);
   }
 
-  private Future<Void> record(SqlConnection tx, Row message, DeliveryStatus status, Throwable failure) {
+  private Future<Void> record(SqlConnection tx, Row message, DeliveryStatus status, Throwable failure,
+      List<JsonObject> escalated) {
     long id = message.getLong("id");
     int attempts = message.getInteger("attempts") + 1;
     if (failure == null) {
@@ -175,10 +177,12 @@ public final class Outbox {
         .where(NOTIFICATION.ID.eq(id));
     Future<Void> chain = Sql.run(tx, update).mapEmpty();
     if (givingUp) {
-      chain = chain.compose(v -> Sql.run(tx, Sql.dsl().insertInto(ESCALATION)
-          .set(ESCALATION.CASE_ID, message.getUUID("case_id")).set(ESCALATION.REASON, "NOTIFICATION_FAILED")
-          .set(ESCALATION.DETAIL, new JsonObject().put("notificationId", id).put("error", failure.getMessage()))))
-          .mapEmpty();
+      chain = chain.compose(v -> Escalations.record(tx, message.getUUID("case_id"), "NOTIFICATION_FAILED",
+              new JsonObject().put("notificationId", id).put("error", failure.getMessage())))
+          .map(push -> {
+            escalated.add(push);
+            return null;
+          });
     }
     return chain;
   }

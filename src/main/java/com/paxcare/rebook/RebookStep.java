@@ -8,7 +8,6 @@ import com.paxcare.db.schema.enums.FlightStatus;
 import com.paxcare.db.schema.enums.SegmentStatus;
 import com.paxcare.locate.Locator;
 import com.paxcare.locate.Whereabouts;
-import com.paxcare.recall.RecallSteps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static com.paxcare.db.schema.Tables.ESCALATION;
 import static com.paxcare.db.schema.Tables.FLIGHT;
 import static com.paxcare.db.schema.Tables.FLIGHT_CABIN;
 import static com.paxcare.db.schema.Tables.REISSUE;
@@ -230,13 +228,7 @@ public final class RebookStep implements Step {
     CaseFile file = context.caseFile();
     JsonObject detail = new JsonObject().put("why", why).put("from", from).put("to", file.destination())
         .put("readyAt", readyAt == null ? null : readyAt.toString());
-    context.publishAfterCommit(RecallSteps.OPS_ADDRESS, detail.copy().put("caseId", file.id().toString())
-        .put("reason", "NO_REBOOKING"));
-    context.publishAfterCommit("paxcare.caredesk", detail.copy().put("caseId", file.id().toString())
-        .put("reason", "NO_REBOOKING"));
-    context.record("care desk alerted: no rebooking", detail);
-    return Sql.run(context.tx(), Sql.dsl().insertInto(ESCALATION).set(ESCALATION.CASE_ID, file.id())
-            .set(ESCALATION.REASON, "NO_REBOOKING").set(ESCALATION.DETAIL, detail))
+    return context.escalate("NO_REBOOKING", "care desk alerted: no rebooking", detail, true)
         .map(v -> detail.copy().put("found", false));
   }
 }

@@ -14,16 +14,12 @@ import org.jooq.impl.DSL;
 import java.util.Map;
 
 import static com.paxcare.db.schema.Tables.CREW_MESSAGE;
-import static com.paxcare.db.schema.Tables.ESCALATION;
 
 /**
  * Reaching the passenger: an alert at her gate, a message to her crew when the doors are closed (escalated
  * to ops control if nobody acknowledges), or a meet-on-arrival alert when she is in the air.
  */
 public final class RecallSteps {
-  /** Ops control listens here for escalations. */
-  public static final String OPS_ADDRESS = "paxcare.ops.escalations";
-
   private RecallSteps() {
   }
 
@@ -134,11 +130,7 @@ public final class RecallSteps {
       JsonObject detail = new JsonObject().put("crewMessageId", rows.iterator().next().getLong("id"))
           .put("text", rows.iterator().next().getString("text"))
           .put("unacknowledgedForSeconds", context.rules().crewAckSeconds());
-      context.publishAfterCommit(OPS_ADDRESS, detail.copy().put("caseId", file.id().toString())
-          .put("reason", "CREW_MESSAGE_UNACKNOWLEDGED"));
-      context.record("escalated to ops control", detail);
-      return Sql.run(context.tx(), Sql.dsl().insertInto(ESCALATION).set(ESCALATION.CASE_ID, file.id())
-              .set(ESCALATION.REASON, "CREW_MESSAGE_UNACKNOWLEDGED").set(ESCALATION.DETAIL, detail))
+      return context.escalate("CREW_MESSAGE_UNACKNOWLEDGED", "escalated to ops control", detail, false)
           .map(v -> detail.copy().put("acknowledged", false).put("escalated", true));
     });
   }
