@@ -25,7 +25,11 @@ public final class FollowUps {
   }
 
   public Future<JsonArray> list(String status) {
-    Condition where = status == null ? DSL.trueCondition() : FOLLOWUP.STATUS.eq(status);
+    return read(status == null ? DSL.trueCondition() : FOLLOWUP.STATUS.eq(status));
+  }
+
+  /** Follow-ups with what the caller needs to make the call, soonest due first. */
+  private Future<JsonArray> read(Condition where) {
     var query = Sql.dsl()
         .select(FOLLOWUP.ID, FOLLOWUP.CASE_ID, FOLLOWUP.DUE_AT, FOLLOWUP.STATUS, FOLLOWUP.ESCALATED_AT,
             FOLLOWUP.OUTCOME, FOLLOWUP.COMPLETED_AT, CARE_CASE.REFERENCE, CARE_CASE.TYPE, CARE_CASE.FIRST_NAME,
@@ -78,11 +82,7 @@ public final class FollowUps {
               .compose(v -> Timeline.append(tx, caseId, by, "case closed", new JsonObject()))
               .map(true);
         }))
-        .compose(done -> Sql.run(pool, Sql.dsl().select(FOLLOWUP.ID, FOLLOWUP.CASE_ID, FOLLOWUP.DUE_AT,
-                    FOLLOWUP.STATUS, FOLLOWUP.ESCALATED_AT, FOLLOWUP.OUTCOME, FOLLOWUP.COMPLETED_AT,
-                    CARE_CASE.REFERENCE, CARE_CASE.TYPE, CARE_CASE.FIRST_NAME, CARE_CASE.LAST_NAME, CARE_CASE.PNR,
-                    CARE_CASE.REPORTER_NAME, CARE_CASE.REPORTER_PHONE, DSL.inline(false).as("overdue"))
-                .from(FOLLOWUP).join(CARE_CASE).on(CARE_CASE.ID.eq(FOLLOWUP.CASE_ID)).where(FOLLOWUP.ID.eq(id)))
-            .map(rows -> rows.size() == 0 ? Optional.<JsonObject>empty() : Optional.of(toJson(rows.iterator().next()))));
+        .compose(done -> read(FOLLOWUP.ID.eq(id)))
+        .map(found -> found.isEmpty() ? Optional.<JsonObject>empty() : Optional.of(found.getJsonObject(0)));
   }
 }

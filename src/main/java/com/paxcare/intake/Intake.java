@@ -89,7 +89,7 @@ public final class Intake {
     var reporter = event.reporter();
     var open = Sql.dsl().insertInto(CARE_CASE)
         .set(CARE_CASE.ID, id)
-        .set(CARE_CASE.REFERENCE, "PC-" + id.toString().substring(0, 8).toUpperCase())
+        .set(CARE_CASE.REFERENCE, reference(id))
         .set(CARE_CASE.TYPE, CaseType.valueOf(event.type()))
         .set(CARE_CASE.PNR, passenger.pnr())
         .set(CARE_CASE.PAX_ID, passenger.paxId())
@@ -124,6 +124,11 @@ public final class Intake {
     });
   }
 
+  /** The short reference people quote on the phone: PC- and the id's first eight hex digits. */
+  static String reference(UUID id) {
+    return "PC-" + id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+  }
+
   private static JsonObject opened(UUID id, UrgentEvent event, PassengerFinder.Passenger passenger, Whereabouts where,
       String destination, OffsetDateTime now) {
     io.vertx.core.json.JsonArray plan = new io.vertx.core.json.JsonArray();
@@ -134,7 +139,7 @@ public final class Intake {
     var reporter = event.reporter();
     return new JsonObject()
         .put("id", id.toString())
-        .put("reference", "PC-" + id.toString().substring(0, 8).toUpperCase())
+        .put("reference", reference(id))
         .put("type", event.type())
         .put("status", "OPEN")
         .put("passenger", new JsonObject().put("pnr", passenger.pnr()).put("passengerId", passenger.paxId())

@@ -94,28 +94,24 @@ public final class JsonFields {
   }
 
   public LocalDate date(JsonObject object, String path, String name, boolean required) {
-    String text = text(object, path, name, required, null, null);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      error(join(path, name), "must be a date like 2026-11-22, got '" + abbreviate(text) + "'");
-      return null;
-    }
+    return parsed(object, path, name, required, LocalDate::parse, "a date like 2026-11-22");
   }
 
   public OffsetDateTime dateTime(JsonObject object, String path, String name, boolean required) {
+    return parsed(object, path, name, required, OffsetDateTime::parse,
+        "an ISO-8601 time with offset like 2026-11-22T14:05:00-06:00");
+  }
+
+  private <T> T parsed(JsonObject object, String path, String name, boolean required,
+      java.util.function.Function<String, T> parser, String shape) {
     String text = text(object, path, name, required, null, null);
     if (text == null) {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text);
+      return parser.apply(text);
     } catch (DateTimeParseException e) {
-      error(join(path, name), "must be an ISO-8601 time with offset like 2026-11-22T14:05:00-06:00, got '"
-          + abbreviate(text) + "'");
+      error(join(path, name), "must be " + shape + ", got '" + abbreviate(text) + "'");
       return null;
     }
   }
