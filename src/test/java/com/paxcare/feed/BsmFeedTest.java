@@ -142,7 +142,9 @@ class BsmFeedTest {
     List<String> fields = answer.json().getJsonArray("errors").stream()
         .map(e -> ((JsonObject) e).getString("field")).toList();
     assertThat(fields).hasSize(1);
-    assertThat(fields.get(0)).isIn("line 12", "line 13");
+    // The bad message starts on line 10; its first fault is the impossible date on line 12.
+    assertThat(fields.get(0)).isEqualTo("line 12");
+    assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("reason")).contains(".F/");
     assertThat(bagsOfUhle().stream().map(b -> ((JsonObject) b).getString("tag"))).doesNotContain("0526100002");
   }
 
