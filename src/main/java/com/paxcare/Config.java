@@ -26,7 +26,17 @@ public record Config(
     int memberTimeoutSeconds,
     int shutdownGraceSeconds,
     CareRules care,
-    Messaging messaging) {
+    Messaging messaging,
+    Access access) {
+
+  /** Who may sign in and how: README, "Signing in". */
+  public record Access(
+      List<com.paxcare.access.ApiKey> apiKeys,
+      Optional<String> adminPassword,
+      Optional<String> jwtSecret,
+      int tokenHours,
+      int signInsPerMinute) {
+  }
 
   /** The airline's care policy, as numbers it can tune (README, "Configuration"). */
   public record CareRules(
@@ -84,13 +94,34 @@ public record Config(
             Optional.ofNullable(blankToNull(env.get("PAXCARE_SMTP_HOST"))),
             integer(env, "PAXCARE_SMTP_PORT", 25, 1, 65535),
             text(env, "PAXCARE_SMTP_FROM", "care@paxcare.dev"),
-            Optional.ofNullable(blankToNull(env.get("PAXCARE_SMS_URL")))));
+            Optional.ofNullable(blankToNull(env.get("PAXCARE_SMS_URL")))),
+        new Access(
+            com.paxcare.access.ApiKey.parseList(env.get("PAXCARE_API_KEYS")),
+            Optional.ofNullable(blankToNull(env.get("PAXCARE_ADMIN_PASSWORD"))).map(Config::adminPassword),
+            Optional.ofNullable(blankToNull(env.get("PAXCARE_JWT_SECRET"))).map(Config::jwtSecret),
+            integer(env, "PAXCARE_TOKEN_HOURS", 12, 1, 24 * 7),
+            integer(env, "PAXCARE_SIGNINS_PER_MINUTE", 10, 1, 100_000)));
   }
 
   private static String amount(Map<String, String> env, String name, String fallback) {
     String value = text(env, name, fallback);
     if (!value.matches("\\d{1,6}(\\.\\d{1,2})?")) {
       throw new IllegalArgumentException(name + " must be an amount like 25.00, was '" + value + "'");
+    }
+    return value;
+  }
+
+  private static String adminPassword(String value) {
+    String problem = com.paxcare.access.Passwords.problem(value);
+    if (problem != null) {
+      throw new IllegalArgumentException("PAXCARE_ADMIN_PASSWORD " + problem);
+    }
+    return value;
+  }
+
+  private static String jwtSecret(String value) {
+    if (value.length() < 32) {
+      throw new IllegalArgumentException("PAXCARE_JWT_SECRET must be at least 32 characters");
     }
     return value;
   }

@@ -13,7 +13,13 @@ import com.paxcare.notify.Outbox;
 import com.paxcare.rebook.RebookStep;
 import com.paxcare.recall.RecallSteps;
 import com.paxcare.db.Database;
+import com.paxcare.access.Passwords;
+import com.paxcare.access.RateLimits;
+import com.paxcare.access.Role;
+import com.paxcare.access.Tokens;
+import com.paxcare.access.Users;
 import com.paxcare.demo.DemoLoader;
+import com.paxcare.demo.DemoUsers;
 import com.paxcare.web.HttpApi;
 import com.paxcare.web.HttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -68,6 +74,7 @@ public final class PaxCareNode {
   /** Joins the cluster, opens the pool, loads the demo airline if asked, then serves HTTP. */
   public static Future<PaxCareNode> start(Config config, Database database, Clock clock) {
     Buffer openApi = HttpApi.openApiDocument();
+    String tokenSecret = Tokens.secret(config.access().jwtSecret(), config.dataDir());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("node", config.nodeName());
     HazelcastClusterManager clusterManager = ClusterSetup.clusterManager(config);
@@ -82,9 +89,15 @@ public final class PaxCareNode {
         .compose(vertx -> {
           PaxCareNode node = new PaxCareNode(config, vertx, clusterManager,
               database.pool(vertx, config.pgPoolSize()), registry);
+          HttpApi.Gatekeeping gatekeeping = new HttpApi.Gatekeeping(config.access().apiKeys(),
+              new Tokens(vertx, tokenSecret, config.access().tokenHours() * 60),
+              new RateLimits(config.access().signInsPerMinute()));
+          Users users = new Users(node.pool, new Passwords(vertx));
           Future<Void> demo = config.demo()
-              ? DemoLoader.loadIfNoFlightsAhead(vertx, node.pool, clock) : Future.succeededFuture();
-          return demo.compose(v -> node.startWorkers(clock)).compose(v -> node.serveHttp(clock, openApi)).map(node);
+              ? DemoLoader.loadIfNoFlightsAhead(vertx, node.pool, clock).compose(v -> node.demoUsers(users))
+              : Future.succeededFuture();
+          return node.firstAdmin(users).compose(v -> demo).compose(v -> node.startWorkers(clock))
+              .compose(v -> node.serveHttp(clock, openApi, gatekeeping)).map(node);
         });
   }
 
@@ -107,12 +120,35 @@ public final class PaxCareNode {
         .compose(v -> outbox.start());
   }
 
-  private Future<Void> serveHttp(Clock clock, Buffer openApi) {
+  /** {@code PAXCARE_ADMIN_PASSWORD} creates the admin at first start; later starts leave its password alone. */
+  private Future<Void> firstAdmin(Users users) {
+    return config.access().adminPassword()
+        .map(password -> users.ensure(new Users.NewUser("admin", password, Role.ADMIN, null, null, null), "configuration")
+            .onSuccess(created -> {
+              if (created) {
+                LOG.info("Created user admin from PAXCARE_ADMIN_PASSWORD");
+              }
+            }).<Void>mapEmpty())
+        .orElseGet(Future::succeededFuture);
+  }
+
+  private Future<Void> demoUsers(Users users) {
+    Future<Void> admin = config.access().adminPassword().isPresent() ? Future.succeededFuture()
+        : users.ensure(new Users.NewUser("admin", DemoUsers.PASSWORD, Role.ADMIN, null, null, null), "demo").mapEmpty();
+    return admin.compose(v -> DemoUsers.ensure(pool, users)).onSuccess(list -> LOG.info(
+        "Demo users (password {}): admin{}, {}; passenger sign-in: booking K7Q2ZB, surname UHLE", DemoUsers.PASSWORD,
+        config.access().adminPassword().isPresent() ? " (password from PAXCARE_ADMIN_PASSWORD)" : "",
+        list.stream().map(u -> u.username() + " (" + u.role().code()
+            + (u.station() != null ? " " + u.station() : "") + (u.flight() != null ? " " + u.flight() + " " + u.date() : "")
+            + ")").collect(java.util.stream.Collectors.joining(", ")))).mapEmpty();
+  }
+
+  private Future<Void> serveHttp(Clock clock, Buffer openApi, HttpApi.Gatekeeping gatekeeping) {
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     int port = config.httpPort() == 0 ? freePort() : config.httpPort();
     return vertx.deployVerticle(
             () -> new HttpVerticle(() -> HttpApi.router(vertx, pool, clusterManager, registry, draining::get, clock,
-                openApi),
+                openApi, gatekeeping),
                 port, config.shutdownGraceSeconds()),
             new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> {

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import org.jooq.impl.DSL;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.UUID;
 
 import static com.paxcare.db.schema.Tables.BAG;
 import static com.paxcare.db.schema.Tables.BAG_LEG;
+import static com.paxcare.db.schema.Tables.BAG_OFFLOAD;
+import static com.paxcare.db.schema.Tables.BSM_OUTBOUND;
 import static com.paxcare.db.schema.Tables.CARE_CASE;
 import static com.paxcare.db.schema.Tables.CARE_PROVISION;
 import static com.paxcare.db.schema.Tables.CASE_EVENT;
@@ -58,8 +61,12 @@ public final class CaseQueries {
               .orderBy(CASE_STEP.POSITION));
           var reissue = Sql.run(conn, Sql.dsl().selectFrom(REISSUE).where(REISSUE.CASE_ID.eq(id)));
           var bags = Sql.run(conn, Sql.dsl().select(BAG.TAG, BAG.EXCEPTIONS, BAG.IRREGULARITIES, BAG_LEG.FLIGHT_NO,
-                  BAG_LEG.FLIGHT_DATE, BAG_LEG.ORIGIN, BAG_LEG.DESTINATION)
+                  BAG_LEG.FLIGHT_DATE, BAG_LEG.ORIGIN, BAG_LEG.DESTINATION,
+                  BAG_OFFLOAD.OFFLOADED_AT, BAG_OFFLOAD.OFFLOADED_BY,
+                  DSL.exists(DSL.selectOne().from(BSM_OUTBOUND).where(BSM_OUTBOUND.CASE_ID.eq(id))
+                      .and(BSM_OUTBOUND.TAG.eq(BAG.TAG)).and(BSM_OUTBOUND.ACTION.eq("ADD"))).as("rerouted"))
               .from(BAG).leftJoin(BAG_LEG).on(BAG_LEG.TAG.eq(BAG.TAG))
+              .leftJoin(BAG_OFFLOAD).on(BAG_OFFLOAD.TAG.eq(BAG.TAG)).and(BAG_OFFLOAD.CASE_ID.eq(id))
               .where(BAG.PNR.eq(pnr)).and(BAG.PAX_ID.eq(paxId)).orderBy(BAG.TAG, BAG_LEG.POSITION));
           var notifications = Sql.run(conn, Sql.dsl().select(NOTIFICATION.ID, NOTIFICATION.CHANNEL,
                   NOTIFICATION.AUDIENCE, NOTIFICATION.LANGUAGE, NOTIFICATION.STATUS, NOTIFICATION.ATTEMPTS,
@@ -150,9 +157,14 @@ public final class CaseQueries {
     for (Row row : rows) {
       String tag = row.getString("tag");
       if (current == null || !current.getString("tag").equals(tag)) {
+        List<String> irregularities = List.of(row.getArrayOfStrings("irregularities"));
+        boolean offloaded = row.getValue("offloaded_at") != null;
         current = new JsonObject().put("tag", tag)
+            .put("status", BagStatus.of(irregularities.contains("OFF"), offloaded, row.getBoolean("rerouted")).name())
             .put("exceptions", new JsonArray(List.of(row.getArrayOfStrings("exceptions"))))
-            .put("irregularities", new JsonArray(List.of(row.getArrayOfStrings("irregularities"))))
+            .put("irregularities", new JsonArray(irregularities))
+            .put("offloadedAt", offloaded ? row.getOffsetDateTime("offloaded_at").toString() : null)
+            .put("offloadedBy", row.getString("offloaded_by"))
             .put("route", new JsonArray());
         bags.add(current);
       }
@@ -193,7 +205,10 @@ public final class CaseQueries {
       list.add(new JsonObject().put("kind", row.getString("kind")).put("station", row.getString("station"))
           .put("code", row.getString("code"))
           .put("amount", row.getValue("amount") == null ? null : Sql.get(row, CARE_PROVISION.AMOUNT).toPlainString())
-          .put("currency", row.getString("currency")));
+          .put("currency", row.getString("currency"))
+          .put("handedOverAt", row.getValue("handed_over_at") == null ? null
+              : row.getOffsetDateTime("handed_over_at").toString())
+          .put("handedOverBy", row.getString("handed_over_by")));
     }
     return list;
   }

@@ -2,7 +2,9 @@ package com.paxcare.recall;
 
 import com.paxcare.cases.StepContext;
 import com.paxcare.db.Sql;
+import com.paxcare.access.LiveAddresses;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
 import io.vertx.core.json.JsonObject;
 import org.jooq.impl.DSL;
 
@@ -30,6 +32,18 @@ public final class GateAlerts {
       .set(GATE_ALERT.PAYLOAD, DSL.param("payload", GATE_ALERT.PAYLOAD))
       .returning(GATE_ALERT.ID, GATE_ALERT.CREATED_AT));
 
+  /** An alert as tablets read it: what the step wrote, and where, when and whether someone saw it. */
+  public static JsonObject view(Row row) {
+    Object payload = row.getValue("payload");
+    return (payload instanceof JsonObject json ? json.copy() : new JsonObject())
+        .put("id", row.getLong("id")).put("kind", row.getString("kind"))
+        .put("station", row.getString("station")).put("gate", row.getString("gate"))
+        .put("caseId", row.getUUID("case_id").toString())
+        .put("createdAt", row.getOffsetDateTime("created_at").toString())
+        .put("acknowledged", row.getValue("acknowledged_at") != null)
+        .put("acknowledgedBy", row.getString("acknowledged_by"));
+  }
+
   public static Future<Long> raise(StepContext context, String station, String gate, String kind, Long flightId,
       JsonObject payload) {
     String at = gate == null ? WHOLE_STATION : gate;
@@ -38,9 +52,13 @@ public final class GateAlerts {
         .map(rows -> {
           var row = rows.iterator().next();
           long id = row.getLong("id");
-          context.publishAfterCommit(address(station, at), payload.copy().put("id", id).put("kind", kind)
+          JsonObject alert = payload.copy().put("id", id).put("kind", kind)
               .put("station", station).put("gate", at).put("caseId", context.caseFile().id().toString())
-              .put("createdAt", row.getOffsetDateTime("created_at").toString()));
+              .put("createdAt", row.getOffsetDateTime("created_at").toString())
+              .put("acknowledged", false).putNull("acknowledgedBy");
+          context.publishAfterCommit(address(station, at), alert);
+          // Tablets listen to their whole station and pick their gate on screen.
+          context.publishAfterCommit(LiveAddresses.station(station), alert);
           return id;
         });
   }

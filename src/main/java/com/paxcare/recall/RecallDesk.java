@@ -2,7 +2,9 @@ package com.paxcare.recall;
 
 import com.paxcare.cases.Timeline;
 import com.paxcare.db.Sql;
+import com.paxcare.access.LiveAddresses;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -13,7 +15,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.paxcare.db.schema.Tables.BAG;
+import static com.paxcare.db.schema.Tables.BAG_OFFLOAD;
 import static com.paxcare.db.schema.Tables.CARE_CASE;
+import static com.paxcare.db.schema.Tables.CARE_PROVISION;
 import static com.paxcare.db.schema.Tables.CREW_MESSAGE;
 import static com.paxcare.db.schema.Tables.FLIGHT;
 import static com.paxcare.db.schema.Tables.GATE_ALERT;
@@ -21,30 +26,76 @@ import static com.paxcare.db.schema.Tables.GATE_ALERT;
 /** What gates and crews read and answer: alerts, crew messages, acknowledgements, recall reports. */
 public final class RecallDesk {
   private final Pool pool;
+  private final EventBus eventBus;
 
-  public RecallDesk(Pool pool) {
+  public RecallDesk(Pool pool, EventBus eventBus) {
     this.pool = pool;
+    this.eventBus = eventBus;
   }
 
-  /** A gate's alerts and its station's station-wide ones, newest last; {@code afterId} for catching up. */
+  /**
+   * A gate's alerts and its station's station-wide ones, oldest first; gate {@code *} is every gate of the
+   * station. {@code afterId} is for catching up after a tablet slept.
+   */
   public Future<JsonArray> gateAlerts(String station, String gate, long afterId) {
     var query = Sql.dsl().selectFrom(GATE_ALERT)
         .where(GATE_ALERT.STATION.eq(station))
-        .and(GATE_ALERT.GATE.in(gate, GateAlerts.WHOLE_STATION))
+        .and(GateAlerts.WHOLE_STATION.equals(gate) ? DSL.trueCondition()
+            : GATE_ALERT.GATE.in(gate, GateAlerts.WHOLE_STATION))
         .and(GATE_ALERT.ID.gt(afterId))
         .orderBy(GATE_ALERT.ID).limit(500);
     return Sql.run(pool, query).map(rows -> {
       JsonArray alerts = new JsonArray();
-      for (Row row : rows) {
-        Object payload = row.getValue("payload");
-        alerts.add((payload instanceof JsonObject json ? json.copy() : new JsonObject())
-            .put("id", row.getLong("id")).put("kind", row.getString("kind"))
-            .put("station", row.getString("station")).put("gate", row.getString("gate"))
-            .put("caseId", row.getUUID("case_id").toString())
-            .put("createdAt", row.getOffsetDateTime("created_at").toString()));
-      }
+      rows.forEach(row -> alerts.add(GateAlerts.view(row)));
       return alerts;
     });
+  }
+
+  /** The agent saw the alert; the first acknowledgement stands. Other tablets of the station hear of it. */
+  public Future<Optional<JsonObject>> acknowledgeAlert(long id, String by) {
+    return pool.withTransaction(tx -> Sql.run(tx, Sql.dsl().update(GATE_ALERT)
+            .set(GATE_ALERT.ACKNOWLEDGED_AT, DSL.currentOffsetDateTime())
+            .set(GATE_ALERT.ACKNOWLEDGED_BY, by)
+            .where(GATE_ALERT.ID.eq(id)).and(GATE_ALERT.ACKNOWLEDGED_AT.isNull())
+            .returning(GATE_ALERT.CASE_ID, GATE_ALERT.KIND))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture()
+            : Timeline.append(tx, rows.iterator().next().getUUID("case_id"), by, "gate acknowledged alert",
+                new JsonObject().put("alertId", id).put("kind", rows.iterator().next().getString("kind")))))
+        .compose(v -> Sql.run(pool, Sql.dsl().selectFrom(GATE_ALERT).where(GATE_ALERT.ID.eq(id))))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.<JsonObject>empty();
+          }
+          JsonObject alert = GateAlerts.view(rows.iterator().next());
+          eventBus.publish(LiveAddresses.station(alert.getString("station")), alert);
+          return Optional.of(alert);
+        });
+  }
+
+  /** The agent handed the meal voucher over; false when the case has none. */
+  public Future<Boolean> handOverMealVoucher(UUID caseId, String by) {
+    return pool.withTransaction(tx -> Sql.run(tx, Sql.dsl().update(CARE_PROVISION)
+            .set(CARE_PROVISION.HANDED_OVER_AT, DSL.coalesce(CARE_PROVISION.HANDED_OVER_AT, DSL.currentOffsetDateTime()))
+            .set(CARE_PROVISION.HANDED_OVER_BY, DSL.coalesce(CARE_PROVISION.HANDED_OVER_BY, DSL.val(by)))
+            .where(CARE_PROVISION.CASE_ID.eq(caseId)).and(CARE_PROVISION.KIND.eq("MEAL_VOUCHER"))
+            .returning(CARE_PROVISION.CODE))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
+            : Timeline.append(tx, caseId, by, "meal voucher handed over",
+                new JsonObject().put("code", rows.iterator().next().getString("code"))).map(true)));
+  }
+
+  /** The ramp took the bag off; false when the bag is not the case passenger's. Saying it twice keeps the first. */
+  public Future<Boolean> bagOffloaded(UUID caseId, String tag, String by) {
+    return pool.withTransaction(tx -> Sql.run(tx, Sql.dsl().insertInto(BAG_OFFLOAD)
+            .select(Sql.dsl().select(CARE_CASE.ID, BAG.TAG, DSL.currentOffsetDateTime(), DSL.val(by))
+                .from(CARE_CASE).join(BAG).on(BAG.PNR.eq(CARE_CASE.PNR)).and(BAG.PAX_ID.eq(CARE_CASE.PAX_ID))
+                .where(CARE_CASE.ID.eq(caseId)).and(BAG.TAG.eq(tag)))
+            .onConflictDoNothing()
+            .returning(BAG_OFFLOAD.TAG))
+        .compose(rows -> rows.size() == 0
+            ? Sql.run(tx, Sql.dsl().selectOne().from(BAG_OFFLOAD).where(BAG_OFFLOAD.CASE_ID.eq(caseId))
+                .and(BAG_OFFLOAD.TAG.eq(tag))).map(already -> already.size() > 0)
+            : Timeline.append(tx, caseId, by, "bag offloaded", new JsonObject().put("tag", tag)).map(true)));
   }
 
   public Future<JsonArray> crewMessages(String flight, LocalDate date, String origin) {

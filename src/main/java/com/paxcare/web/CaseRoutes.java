@@ -1,5 +1,9 @@
 package com.paxcare.web;
 
+import com.paxcare.access.AccessDenied;
+import com.paxcare.access.Principal;
+import com.paxcare.access.Role;
+import com.paxcare.access.Scopes;
 import com.paxcare.baggage.OutboundBsm;
 import com.paxcare.cases.CaseQueries;
 import com.paxcare.db.schema.enums.CaseStatus;
@@ -23,19 +27,29 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import static com.paxcare.access.Role.ADMIN;
+import static com.paxcare.access.Role.CARE;
+import static com.paxcare.access.Role.CREW;
+import static com.paxcare.access.Role.FEED;
+import static com.paxcare.access.Role.GATE;
+import static com.paxcare.access.Role.OPS;
+
 /** Urgent events and the cases they open, as the care desk, gates, crews and ops use them. */
 final class CaseRoutes {
-  private static final Pattern STATION = Pattern.compile("[A-Z]{3}");
-  private static final Pattern GATE = Pattern.compile("[A-Z0-9]{1,6}|\\*");
-  private static final Pattern FLIGHT = Pattern.compile("[A-Z0-9]{2}[0-9]{1,4}[A-Z]?");
+  private static final Pattern STATION_CODE = Pattern.compile("[A-Z]{3}");
+  private static final Pattern GATE_CODE = Pattern.compile("[A-Z0-9]{1,6}|\\*");
+  private static final Pattern FLIGHT_NUMBER = Pattern.compile("[A-Z0-9]{2}[0-9]{1,4}[A-Z]?");
 
   private final Intake intake;
   private final CaseQueries cases;
   private final RecallDesk recall;
   private final FollowUps followUps;
   private final OutboundBsm outboundBsm;
+  private final Scopes scopes;
 
-  CaseRoutes(Intake intake, CaseQueries cases, RecallDesk recall, FollowUps followUps, OutboundBsm outboundBsm) {
+  CaseRoutes(Intake intake, CaseQueries cases, RecallDesk recall, FollowUps followUps, OutboundBsm outboundBsm,
+      Scopes scopes) {
+    this.scopes = scopes;
     this.intake = intake;
     this.cases = cases;
     this.recall = recall;
@@ -44,16 +58,40 @@ final class CaseRoutes {
   }
 
   void mount(Router router) {
-    router.post("/api/v1/events").handler(this::report);
-    router.get("/api/v1/cases").handler(this::list);
-    router.get("/api/v1/cases/:id").handler(this::view);
-    router.post("/api/v1/cases/:id/recall").handler(this::recallReport);
-    router.get("/api/v1/gates/:station/:gate/alerts").handler(this::gateAlerts);
-    router.get("/api/v1/crew/messages").handler(this::crewMessages);
-    router.post("/api/v1/crew/messages/:id/ack").handler(this::acknowledge);
-    router.get("/api/v1/bsm/outbound").handler(this::outbound);
-    router.get("/api/v1/followups").handler(this::followUps);
-    router.post("/api/v1/followups/:id/complete").handler(this::complete);
+    router.post("/api/v1/events").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::report);
+    router.get("/api/v1/cases").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::list);
+    router.get("/api/v1/cases/:id").handler(Guard.only(ADMIN, OPS, CARE, GATE)).handler(this::caseAtStation)
+        .handler(this::view);
+    router.post("/api/v1/cases/:id/recall").handler(Guard.only(ADMIN, OPS, GATE)).handler(this::caseAtStation)
+        .handler(this::recallReport);
+    router.post("/api/v1/cases/:id/meal-voucher/issue").handler(Guard.only(ADMIN, OPS, GATE))
+        .handler(this::caseAtStation).handler(this::handOverVoucher);
+    router.post("/api/v1/cases/:id/bags/:tag/offloaded").handler(Guard.only(ADMIN, OPS, GATE))
+        .handler(this::caseAtStation).handler(this::bagOffloaded);
+    router.get("/api/v1/gates/:station/:gate/alerts").handler(Guard.only(ADMIN, OPS, GATE)).handler(this::gateAlerts);
+    router.post("/api/v1/gates/alerts/:id/ack").handler(Guard.only(ADMIN, OPS, GATE)).handler(this::acknowledgeAlert);
+    router.get("/api/v1/crew/messages").handler(Guard.only(ADMIN, OPS, CREW)).handler(this::crewMessages);
+    router.post("/api/v1/crew/messages/:id/ack").handler(Guard.only(ADMIN, OPS, CREW)).handler(this::acknowledge);
+    router.get("/api/v1/bsm/outbound").handler(Guard.only(ADMIN, OPS, FEED)).handler(this::outbound);
+    router.get("/api/v1/followups").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::followUps);
+    router.post("/api/v1/followups/:id/complete").handler(Guard.only(ADMIN, CARE)).handler(this::complete);
+  }
+
+  /** A gate agent works the cases of their station: those that raised an alert or gave care there. */
+  private void caseAtStation(RoutingContext ctx) {
+    Principal principal = Guard.principal(ctx);
+    if (principal.role() != Role.GATE) {
+      ctx.next();
+      return;
+    }
+    UUID id = caseId(ctx);
+    scopes.caseStations(id).onSuccess(stations -> {
+      if (stations.contains(principal.station())) {
+        ctx.next();
+      } else {
+        ctx.fail(AccessDenied.forbidden("Case " + id + " is not worked at " + principal.station()));
+      }
+    }).onFailure(ctx::fail);
   }
 
   private void report(RoutingContext ctx) {
@@ -62,7 +100,8 @@ final class CaseRoutes {
     if (key != null && (key.isBlank() || key.length() > 200)) {
       throw InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
     }
-    String actor = event.reporter() != null ? "reported by " + event.reporter().name() : "reported by care desk";
+    String actor = Guard.principal(ctx).actor()
+        + (event.reporter() != null ? " for " + event.reporter().name() : "");
     intake.report(event, Optional.ofNullable(key), actor)
         .compose(outcome -> (outcome.opened() != null
             ? io.vertx.core.Future.succeededFuture(Optional.of(outcome.opened())) : cases.view(outcome.caseId()))
@@ -111,7 +150,7 @@ final class CaseRoutes {
     fields.rejectUnknown(body, "", Set.of("status"));
     String status = fields.text(body, "", "status", true, Pattern.compile("FOUND|DEPLANED"), "FOUND or DEPLANED");
     fields.throwIfAny();
-    recall.reportRecall(id, status, "gate").compose(found -> found ? cases.view(id) : io.vertx.core.Future
+    recall.reportRecall(id, status, Guard.principal(ctx).actor()).compose(found -> found ? cases.view(id) : io.vertx.core.Future
             .succeededFuture(Optional.<JsonObject>empty()))
         .onSuccess(view -> view.ifPresentOrElse(ctx::json, () -> Problem.notFound(ctx, "No case " + id)))
         .onFailure(ctx::fail);
@@ -121,16 +160,19 @@ final class CaseRoutes {
     List<FieldError> errors = new ArrayList<>();
     String station = ctx.pathParam("station");
     String gate = ctx.pathParam("gate");
-    if (!STATION.matcher(station).matches()) {
+    if (!STATION_CODE.matcher(station).matches()) {
       errors.add(new FieldError("station", "must be a 3-letter IATA airport code"));
     }
-    if (!GATE.matcher(gate).matches()) {
+    if (!GATE_CODE.matcher(gate).matches()) {
       errors.add(new FieldError("gate", "must be a gate like B12"));
     }
     long after = longParam(ctx, "after", errors);
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
+    Principal principal = Guard.principal(ctx);
+    Guard.require(principal.mayWorkStation(station), "A gate agent at " + principal.station() + " may not read "
+        + station + "'s alerts");
     recall.gateAlerts(station, gate, after).onSuccess(alerts -> ctx.json(new JsonObject().put("alerts", alerts)))
         .onFailure(ctx::fail);
   }
@@ -138,7 +180,7 @@ final class CaseRoutes {
   private void crewMessages(RoutingContext ctx) {
     List<FieldError> errors = new ArrayList<>();
     String flight = ctx.queryParams().get("flight");
-    if (flight == null || !FLIGHT.matcher(flight).matches()) {
+    if (flight == null || !FLIGHT_NUMBER.matcher(flight).matches()) {
       errors.add(new FieldError("flight", "is required, like WN1234"));
     }
     String dateParam = ctx.queryParams().get("date");
@@ -147,14 +189,59 @@ final class CaseRoutes {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
-    recall.crewMessages(com.paxcare.feed.FlightKey.normalise(flight), date, origin)
+    String flightNo = com.paxcare.feed.FlightKey.normalise(flight);
+    Principal principal = Guard.principal(ctx);
+    Guard.require(principal.mayCrewFlight(flightNo, date), "The crew of " + principal.flight() + " " + principal.date()
+        + " may not read " + flightNo + " " + date);
+    recall.crewMessages(flightNo, date, origin)
         .onSuccess(list -> ctx.json(new JsonObject().put("messages", list))).onFailure(ctx::fail);
   }
 
   private void acknowledge(RoutingContext ctx) {
     long id = idParam(ctx);
-    recall.acknowledge(id, "crew").onSuccess(message -> message.ifPresentOrElse(ctx::json,
+    Principal principal = Guard.principal(ctx);
+    scopes.crewMessageFlight(id).compose(flight -> {
+      if (flight.isPresent() && !principal.mayCrewFlight(flight.get().flight(), flight.get().date())) {
+        return io.vertx.core.Future.failedFuture(AccessDenied.forbidden("Crew message " + id + " is for "
+            + flight.get().flight() + " " + flight.get().date()));
+      }
+      return recall.acknowledge(id, principal.actor());
+    }).onSuccess(message -> message.ifPresentOrElse(ctx::json,
         () -> Problem.notFound(ctx, "No crew message " + id))).onFailure(ctx::fail);
+  }
+
+  private void acknowledgeAlert(RoutingContext ctx) {
+    long id = idParam(ctx);
+    Principal principal = Guard.principal(ctx);
+    scopes.alertStation(id).compose(station -> {
+      if (station.isPresent() && !principal.mayWorkStation(station.get())) {
+        return io.vertx.core.Future.failedFuture(AccessDenied.forbidden("Alert " + id + " is for " + station.get()));
+      }
+      return recall.acknowledgeAlert(id, principal.actor());
+    }).onSuccess(alert -> alert.ifPresentOrElse(ctx::json, () -> Problem.notFound(ctx, "No gate alert " + id)))
+        .onFailure(ctx::fail);
+  }
+
+  private void handOverVoucher(RoutingContext ctx) {
+    UUID id = caseId(ctx);
+    recall.handOverMealVoucher(id, Guard.principal(ctx).actor()).compose(found -> found
+            ? cases.view(id) : io.vertx.core.Future.succeededFuture(Optional.<JsonObject>empty()))
+        .onSuccess(view -> view.ifPresentOrElse(ctx::json,
+            () -> Problem.notFound(ctx, "Case " + id + " has no meal voucher")))
+        .onFailure(ctx::fail);
+  }
+
+  private void bagOffloaded(RoutingContext ctx) {
+    UUID id = caseId(ctx);
+    String tag = ctx.pathParam("tag");
+    if (!tag.matches("[0-9]{10}")) {
+      throw InvalidInput.of("tag", "must be a 10-digit bag tag number");
+    }
+    recall.bagOffloaded(id, tag, Guard.principal(ctx).actor()).compose(found -> found
+            ? cases.view(id) : io.vertx.core.Future.succeededFuture(Optional.<JsonObject>empty()))
+        .onSuccess(view -> view.ifPresentOrElse(ctx::json,
+            () -> Problem.notFound(ctx, "Case " + id + " has no bag " + tag)))
+        .onFailure(ctx::fail);
   }
 
   private void outbound(RoutingContext ctx) {
@@ -186,7 +273,7 @@ final class CaseRoutes {
     String outcome = fields.text(body, "", "outcome", true, Pattern.compile("[^\\p{Cntrl}]{1,1000}"),
         "what the call found, 1 to 1000 characters");
     fields.throwIfAny();
-    followUps.complete(id, outcome, "care desk").onSuccess(done -> done.ifPresentOrElse(ctx::json,
+    followUps.complete(id, outcome, Guard.principal(ctx).actor()).onSuccess(done -> done.ifPresentOrElse(ctx::json,
         () -> Problem.notFound(ctx, "No follow-up " + id))).onFailure(ctx::fail);
   }
 

@@ -1,5 +1,6 @@
 package com.paxcare.web;
 
+import com.paxcare.access.AccessDenied;
 import com.paxcare.validation.FieldError;
 import com.paxcare.validation.InvalidInput;
 import io.vertx.core.json.DecodeException;
@@ -21,7 +22,14 @@ final class Failures {
   static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status = ctx.statusCode();
-    if (failure instanceof InvalidInput invalid) {
+    if (failure instanceof AccessDenied denied) {
+      boolean signIn = denied.status() == 401;
+      if (signIn) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"paxcare\"");
+      }
+      Problem.send(ctx, denied.status(), signIn ? "not-signed-in" : "forbidden", signIn ? "Not signed in" : "Forbidden",
+          denied.getMessage(), List.of(new FieldError("Authorization", signIn ? "missing or not valid" : "not allowed")));
+    } else if (failure instanceof InvalidInput invalid) {
       Problem.send(ctx, 400, "invalid-input", "Invalid input", invalid.getMessage(), invalid.errors());
     } else if (failure instanceof DecodeException decode) {
       Problem.send(ctx, 400, "invalid-json", "Invalid JSON", "The body is not valid JSON: " + firstLine(decode),

@@ -16,6 +16,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import static com.paxcare.access.Role.ADMIN;
+import static com.paxcare.access.Role.FEED;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -46,10 +49,10 @@ final class FeedRoutes {
   }
 
   void mount(Router router) {
-    router.post("/api/v1/feed/flights").handler(this::flights);
-    router.post("/api/v1/feed/flights/:flight/:date/:origin/status").handler(this::status);
-    router.post("/api/v1/feed/bookings").handler(this::bookings);
-    router.post("/api/v1/feed/bsm").handler(this::bsm);
+    router.post("/api/v1/feed/flights").handler(Guard.only(ADMIN, FEED)).handler(this::flights);
+    router.post("/api/v1/feed/flights/:flight/:date/:origin/status").handler(Guard.only(ADMIN, FEED)).handler(this::status);
+    router.post("/api/v1/feed/bookings").handler(Guard.only(ADMIN, FEED)).handler(this::bookings);
+    router.post("/api/v1/feed/bsm").handler(Guard.only(ADMIN, FEED)).handler(this::bsm);
   }
 
   private void flights(RoutingContext ctx) {

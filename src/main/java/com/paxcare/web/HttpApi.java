@@ -16,6 +16,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import com.paxcare.access.ApiKey;
+import com.paxcare.access.Passwords;
+import com.paxcare.access.RateLimits;
+import com.paxcare.access.Scopes;
+import com.paxcare.access.Tokens;
+import com.paxcare.access.Users;
+import com.paxcare.cases.OpsBoard;
+import com.paxcare.cases.PassengerTrips;
+import java.util.List;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
@@ -38,8 +48,12 @@ public final class HttpApi {
     }
   }
 
+  /** Who may come in: partner keys, token signing, and the sign-in rate limit, shared by a node's servers. */
+  public record Gatekeeping(List<ApiKey> apiKeys, Tokens tokens, RateLimits signIns) {
+  }
+
   public static Router router(Vertx vertx, Pool pool, ClusterManager clusterManager, PrometheusMeterRegistry registry,
-      BooleanSupplier draining, Clock clock, Buffer openApi) {
+      BooleanSupplier draining, Clock clock, Buffer openApi, Gatekeeping gatekeeping) {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       if (draining.getAsBoolean() && !ctx.request().path().startsWith("/health/")) {
@@ -49,15 +63,28 @@ public final class HttpApi {
       }
       ctx.next();
     });
+    // The live socket upgrades before any body handling.
+    router.get("/api/v1/live").handler(new LiveSocket(vertx, gatekeeping.tokens())::handle);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    Guard guard = new Guard(gatekeeping.apiKeys(), gatekeeping.tokens());
+    router.route("/api/*").handler(guard::authenticate);
+    Scopes scopes = new Scopes(pool);
+    new AuthRoutes(new Users(pool, new Passwords(vertx)), scopes, gatekeeping.tokens(), gatekeeping.signIns())
+        .mount(router);
 
     FlightLookup flightLookup = new FlightLookup(pool);
     new FeedRoutes(new FlightFeed(pool), new BookingFeed(pool), new BagFeed(pool), flightLookup, vertx.eventBus(),
         clock).mount(router);
     new LookupRoutes(flightLookup, new BookingLookup(pool)).mount(router);
-    new CaseRoutes(new Intake(pool, vertx.eventBus(), clock), new CaseQueries(pool), new RecallDesk(pool),
-        new FollowUps(pool), new OutboundBsm(pool)).mount(router);
+    CaseQueries cases = new CaseQueries(pool);
+    new CaseRoutes(new Intake(pool, vertx.eventBus(), clock), cases, new RecallDesk(pool, vertx.eventBus()),
+        new FollowUps(pool), new OutboundBsm(pool), scopes).mount(router);
+    new BoardRoutes(new OpsBoard(pool), new PassengerTrips(pool, cases)).mount(router);
     new OpsRoutes(vertx, pool, clusterManager, registry, draining, openApi).mount(router);
+    // The screens: plain files, cached briefly so a fix reaches tablets within minutes.
+    // (Everything outside /api, so that an unknown API path stays a 404 and a wrong method a 405.)
+    router.routeWithRegex(io.vertx.core.http.HttpMethod.GET, "^/(?!api/).*")
+        .handler(StaticHandler.create("webroot").setMaxAgeSeconds(300).setIndexPage("index.html"));
 
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.problemForStatus(ctx, 404, null));

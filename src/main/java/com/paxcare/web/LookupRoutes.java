@@ -9,6 +9,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import com.paxcare.access.Principal;
+import com.paxcare.access.Role;
+
+import static com.paxcare.access.Role.ADMIN;
+import static com.paxcare.access.Role.CARE;
+import static com.paxcare.access.Role.CREW;
+import static com.paxcare.access.Role.GATE;
+import static com.paxcare.access.Role.OPS;
+import static com.paxcare.access.Role.PASSENGER;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +37,19 @@ final class LookupRoutes {
   }
 
   void mount(Router router) {
-    router.get("/api/v1/flights").handler(this::search);
-    router.get("/api/v1/flights/:flight/:date/:origin").handler(this::flight);
-    router.get("/api/v1/bookings/:pnr").handler(this::booking);
+    router.get("/api/v1/flights").handler(Guard.only(ADMIN, OPS, CARE, GATE)).handler(this::search);
+    router.get("/api/v1/flights/:flight/:date/:origin").handler(Guard.only(ADMIN, OPS, CARE, GATE, CREW))
+        .handler(this::flight);
+    router.get("/api/v1/bookings/:pnr").handler(Guard.only(ADMIN, OPS, CARE, PASSENGER)).handler(this::booking);
   }
 
   private void flight(RoutingContext ctx) {
     FlightKey key = Requests.flightKey(ctx);
+    Principal principal = Guard.principal(ctx);
+    Guard.require(principal.role() == Role.CREW ? principal.mayCrewFlight(key.flight(), key.date())
+        : principal.role() != Role.GATE || principal.mayWorkStation(key.origin()),
+        "A " + principal.role().code() + " may read only the flights of their " + (principal.role() == Role.CREW
+            ? "own flight" : "station"));
     flights.flight(key).onSuccess(flight -> flight.ifPresentOrElse(ctx::json,
         () -> Problem.notFound(ctx, "No flight " + key.flight() + " on " + key.date() + " from " + key.origin())))
         .onFailure(ctx::fail);
@@ -63,6 +79,9 @@ final class LookupRoutes {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
+    Principal principal = Guard.principal(ctx);
+    Guard.require(principal.role() != Role.GATE || (origin != null && principal.mayWorkStation(origin)),
+        "A gate agent searches the departures of their station: origin=" + principal.station());
     flights.search(date, origin, destination, limit)
         .onSuccess(list -> ctx.json(new JsonObject().put("flights", list)))
         .onFailure(ctx::fail);
@@ -73,6 +92,7 @@ final class LookupRoutes {
     if (!PNR.matcher(pnr).matches()) {
       throw InvalidInput.of("pnr", "must be a 6-character record locator like K7Q2ZB");
     }
+    Guard.require(Guard.principal(ctx).mayReadBooking(pnr), "A passenger may read only their own booking");
     bookings.booking(pnr).onSuccess(booking -> booking.ifPresentOrElse(ctx::json,
         () -> Problem.notFound(ctx, "No booking " + pnr))).onFailure(ctx::fail);
   }

@@ -112,7 +112,8 @@ public final class UrgentEventBenchmark {
         JsonObject event = new JsonObject().put("type", "FAMILY_EMERGENCY").put("pnr", pnr).put("lastName", "BENCH")
             .put("destination", destination(i))
             .put("reporter", new JsonObject().put("name", "RELATIVE").put("phone", "+13125559999"));
-        client.post(node.httpPort(), "127.0.0.1", "/api/v1/events").sendJsonObject(event).onComplete(ar -> {
+        client.post(node.httpPort(), "127.0.0.1", "/api/v1/events")
+            .bearerTokenAuthentication(com.paxcare.testing.Http.TEST_ADMIN_KEY).sendJsonObject(event).onComplete(ar -> {
           record(toAnswer, scheduled);
           if (ar.succeeded() && ar.result().statusCode() == 201) {
             created.incrementAndGet();

@@ -14,10 +14,40 @@ import java.time.Duration;
 public final class Http {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final String base;
+  /** The API keys every test node accepts (TestNodes): an admin system and a departure-control feed. */
+  public static final String TEST_ADMIN_KEY = "tests-admin-key-0123456789";
+  public static final String TEST_FEED_KEY = "tests-feed-key-0123456789";
 
+  private final String base;
+  private final String token;
+
+  /** A client calling as the tests' admin system. */
   public Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, TEST_ADMIN_KEY);
+  }
+
+  private Http(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** The same server, called with this Bearer token (null: no Authorization header at all). */
+  public Http as(String bearer) {
+    return new Http(base, bearer);
+  }
+
+  /** Signs in with a password and returns a client carrying the user's token. */
+  public Http signIn(String username, String password) {
+    Answer answer = as(null).postJson("/api/v1/auth/login",
+        new JsonObject().put("username", username).put("password", password));
+    if (answer.status() != 200) {
+      throw new IllegalStateException("Sign-in of " + username + " failed: " + answer.status() + " " + answer.body());
+    }
+    return as(answer.json().getString("token"));
+  }
+
+  private HttpRequest.Builder withToken(HttpRequest.Builder request) {
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 
   public record Answer(int status, String contentType, String body) {
@@ -31,17 +61,17 @@ public final class Http {
   }
 
   public Answer get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    return send(withToken(HttpRequest.newBuilder(URI.create(base + path))).GET());
   }
 
   public Answer post(String path, String contentType, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
+    return send(withToken(HttpRequest.newBuilder(URI.create(base + path)))
         .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Answer postWithHeader(String path, String json, String header, String value) {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
+    return send(withToken(HttpRequest.newBuilder(URI.create(base + path)))
         .header("Content-Type", "application/json").header(header, value)
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }

@@ -28,6 +28,10 @@ public final class TestNodes {
     env.put("PAXCARE_CLUSTER_PORT", Integer.toString(clusterPort));
     env.put("PAXCARE_CLUSTER_MEMBERS", members);
     env.put("PAXCARE_PG_POOL_SIZE", "8");
+    // Tests call the API as an admin system unless they sign in as someone (see Http).
+    env.put("PAXCARE_API_KEYS", "tests:admin:" + Http.TEST_ADMIN_KEY + ",dcs:feed:" + Http.TEST_FEED_KEY);
+    env.put("PAXCARE_JWT_SECRET", "test-secret-of-at-least-thirty-two-characters");
+    env.put("PAXCARE_SIGNINS_PER_MINUTE", "10000");
     env.putAll(extra);
     return env;
   }

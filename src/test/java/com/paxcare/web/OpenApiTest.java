@@ -70,7 +70,9 @@ class OpenApiTest {
 
     Router router = HttpApi.router(node.vertx(), node.pool(), node.clusterManager(),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> false, Clock.systemUTC(),
-        HttpApi.openApiDocument());
+        HttpApi.openApiDocument(), new HttpApi.Gatekeeping(java.util.List.of(),
+            new com.paxcare.access.Tokens(node.vertx(), "a-secret-of-at-least-thirty-two-chars", 60),
+            new com.paxcare.access.RateLimits(10)));
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) {
