@@ -41,7 +41,11 @@ final class Requests {
 
   static String text(RoutingContext ctx) {
     requireMediaType(ctx, "text/plain");
-    return ctx.body().asString("UTF-8");
+    String text = ctx.body().asString("UTF-8");
+    if (text == null || text.isBlank()) {
+      throw InvalidInput.of("(body)", "is empty; send one or more BSM messages");
+    }
+    return text;
   }
 
   private static Object json(RoutingContext ctx) {

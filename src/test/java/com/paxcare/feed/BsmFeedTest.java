@@ -154,5 +154,8 @@ class BsmFeedTest {
     assertThat(answer.status()).isEqualTo(415);
     var empty = http.post("/api/v1/feed/bsm", "text/plain", "   \n");
     assertThat(empty.status()).isEqualTo(400);
+    var nothing = http.post("/api/v1/feed/bsm", "text/plain", "");
+    assertThat(nothing.status()).isEqualTo(400);
+    assertThat(nothing.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("(body)");
   }
 }
