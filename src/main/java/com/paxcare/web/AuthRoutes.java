@@ -122,7 +122,7 @@ final class AuthRoutes {
         flight == null ? null : FlightKey.normalise(flight), date);
     users.create(user, Guard.principal(ctx).name()).onSuccess(created -> created.ifPresentOrElse(
         json -> {
-          ctx.response().setStatusCode(201);
+          ctx.response().setStatusCode(201).putHeader("Location", "/api/v1/users/" + username);
           ctx.json(json);
         },
         () -> Problem.send(ctx, 409, "username-taken", "User name taken", "There is already a user " + username,

@@ -1,0 +1,128 @@
+package com.paxcare.screens;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Debian's Chromium, driven headless through Debian's chromedriver (never a downloaded browser), as one person's
+ * device: a gate tablet, a crew's EFB, a care-desk screen.
+ */
+final class Browser implements AutoCloseable {
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  /** Screenshots of every screen, for the README. */
+  static final Path SCREENSHOTS = Path.of("target", "screens");
+
+  private final ChromeDriver driver;
+  private final String base;
+
+  Browser(int port, int width, int height) {
+    this.base = "http://127.0.0.1:" + port;
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--autoplay-policy=no-user-gesture-required", "--lang=en-US", "--window-size=" + width + "," + height);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  static boolean available() {
+    return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  void open(String path) {
+    driver.get(base + path);
+  }
+
+  /** Signs in on the sign-in page as staff, and waits for the role's screen. */
+  void signIn(String username, String password, String screen) {
+    open("/");
+    driver.executeScript("localStorage.clear()");
+    open("/");
+    type(By.id("username"), username);
+    type(By.id("password"), password);
+    driver.findElement(By.id("login")).click();
+    waitFor(ExpectedConditions.urlContains(screen), 10);
+  }
+
+  void signInPassenger(String pnr, String lastName) {
+    open("/");
+    driver.executeScript("localStorage.clear()");
+    open("/");
+    type(By.id("pnr"), pnr);
+    type(By.id("lastName"), lastName);
+    driver.findElement(By.id("passenger-login")).click();
+    waitFor(ExpectedConditions.urlContains("/passenger.html"), 10);
+  }
+
+  void type(By field, String text) {
+    WebElement element = waitFor(ExpectedConditions.visibilityOfElementLocated(field), 10);
+    element.clear();
+    element.sendKeys(text);
+  }
+
+  WebElement visible(By locator, int seconds) {
+    return waitFor(ExpectedConditions.visibilityOfElementLocated(locator), seconds);
+  }
+
+  void click(By locator) {
+    waitFor(ExpectedConditions.elementToBeClickable(locator), 10).click();
+  }
+
+  <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition, int seconds) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(20)).until(condition);
+  }
+
+  WebElement waitForText(By locator, String text, int seconds) {
+    waitFor(ExpectedConditions.textToBePresentInElementLocated(locator, text), seconds);
+    return driver.findElement(locator);
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** Saves the screen as {@code target/screens/<name>.png}. */
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
