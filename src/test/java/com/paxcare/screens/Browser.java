@@ -1,7 +1,6 @@
 package com.paxcare.screens;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -41,7 +40,7 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
-    driver.manage().window().setSize(new Dimension(width, height));
+    resize(width, height);
   }
 
   static boolean available() {
@@ -92,7 +91,18 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition, int seconds) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(20)).until(condition);
+    // Screens re-render on every push: an element found a moment ago may be replaced by its newer self.
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+  }
+
+  /** The element's text once it is there, read again if the screen re-rendered it meanwhile. */
+  String text(By locator) {
+    return waitFor(d -> d.findElement(locator).getText(), 10);
+  }
+
+  String attribute(By locator, String name) {
+    return waitFor(d -> d.findElement(locator).getAttribute(name), 10);
   }
 
   WebElement waitForText(By locator, String text, int seconds) {
@@ -104,8 +114,10 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
+  /** The page's own size (the viewport), as on a tablet, whatever the headless window's frame takes. */
   void resize(int width, int height) {
-    driver.manage().window().setSize(new Dimension(width, height));
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+        "deviceScaleFactor", 1, "mobile", false));
   }
 
   /** Saves the screen as {@code target/screens/<name>.png}. */

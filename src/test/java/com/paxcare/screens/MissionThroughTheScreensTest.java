@@ -102,9 +102,9 @@ class MissionThroughTheScreensTest {
     tablet.screenshot("gate-tablet-waiting");
 
     desk.signIn("care", PASSWORD, "/care.html");
-    // The form validates as the API does: an empty report names its fields.
+    // The form validates as the API does: an empty report is refused, and the field is named next to its input.
     desk.click(By.id("report-submit"));
-    desk.visible(By.cssSelector("[data-error-for='pnr']"), 10);
+    desk.waitFor(d -> !d.findElement(By.cssSelector("[data-error-for='type']")).getText().isBlank(), 10);
     new Select(desk.visible(By.cssSelector("#report-form [name='type']"), 5)).selectByValue("FAMILY_EMERGENCY");
     desk.type(By.cssSelector("#report-form [name='pnr']"), "K7Q2ZB");
     desk.type(By.cssSelector("#report-form [name='lastName']"), "UHLE");
@@ -118,11 +118,12 @@ class MissionThroughTheScreensTest {
     long reported = System.nanoTime();
 
     // The event is recorded: the tablet on the other node shows the alert within a second.
-    var alert = tablet.visible(By.cssSelector(".alert[data-kind='RECALL']"), 1);
+    By alert = By.cssSelector(".alert[data-kind='RECALL']");
+    tablet.visible(alert, 1);
     long shownAfterMs = (System.nanoTime() - reported) / 1_000_000;
     System.out.println("Gate tablet showed the alert " + shownAfterMs + " ms after the report was answered");
-    caseId = alert.getAttribute("data-case-id");
-    assertThat(alert.getText()).contains("UHLE").contains("14C").contains("MR UHLE");
+    caseId = tablet.attribute(alert, "data-case-id");
+    assertThat(tablet.text(alert)).contains("UHLE").contains("14C").contains("MR UHLE");
     tablet.screenshot("gate-tablet-alert");
   }
 
@@ -140,7 +141,7 @@ class MissionThroughTheScreensTest {
     tablet.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(alert + " .bag"), "data-status", "REROUTED"), 10);
     tablet.click(By.cssSelector(alert + " [data-action='boarding-pass']"));
     tablet.waitForText(By.id("boarding-pass"), "WN2001", 10);
-    assertThat(tablet.driver().findElement(By.id("boarding-pass")).getText()).contains("DEN");
+    assertThat(tablet.text(By.id("boarding-pass"))).contains("DEN");
     tablet.screenshot("gate-tablet-boarding-pass");
     tablet.click(By.id("close-boarding-pass"));
     tablet.resize(768, 1024);
@@ -161,14 +162,19 @@ class MissionThroughTheScreensTest {
   @Order(3)
   void theCrewAcknowledges() {
     desk.signIn("crew", PASSWORD, "/crew.html");
-    By message = By.cssSelector(".message");
-    desk.waitForText(message, "PAX RECALL UHLE/PEGGY", 10);
+    desk.waitForText(By.id("messages"), "PAX RECALL UHLE/PEGGY", 10);
+    assertThat(desk.text(By.id("messages"))).contains("OFFLOAD 1 BAG OF PAX UHLE");
     desk.screenshot("crew-messages");
-    desk.click(By.cssSelector(".message [data-action='ack']"));
-    desk.waitFor(d -> http.get("/api/v1/cases/" + caseId).json().getJsonArray("crewMessages").getJsonObject(0)
-        .getBoolean("acknowledged"), 10);
-    assertThat(http.get("/api/v1/cases/" + caseId).json().getJsonArray("crewMessages").getJsonObject(0)
-        .getString("acknowledgedBy")).startsWith("crew of WN1234");
+    String recall = desk.driver().findElements(By.cssSelector(".message")).stream()
+        .filter(m -> m.getText().contains("PAX RECALL")).findFirst().orElseThrow().getAttribute("data-message-id");
+    desk.click(By.cssSelector(".message[data-message-id='" + recall + "'] [data-action='ack']"));
+    desk.waitFor(d -> recallMessage().getBoolean("acknowledged"), 10);
+    assertThat(recallMessage().getString("acknowledgedBy")).startsWith("crew of WN1234");
+  }
+
+  private static JsonObject recallMessage() {
+    return http.get("/api/v1/cases/" + caseId).json().getJsonArray("crewMessages").stream()
+        .map(m -> (JsonObject) m).filter(m -> m.getString("text").startsWith("PAX RECALL")).findFirst().orElseThrow();
   }
 
   @Test
@@ -177,7 +183,7 @@ class MissionThroughTheScreensTest {
     desk.signIn("care", PASSWORD, "/care.html");
     desk.click(By.cssSelector(".case[data-case-id='" + caseId + "']"));
     desk.waitForText(By.id("timeline"), "deplaned", 10);
-    assertThat(desk.driver().findElement(By.id("timeline")).getText()).contains("crew acknowledged");
+    assertThat(desk.text(By.id("timeline"))).containsIgnoringCase("crew acknowledged");
     desk.visible(By.cssSelector(".followup"), 10);
     desk.screenshot("care-desk-case");
   }
@@ -197,7 +203,7 @@ class MissionThroughTheScreensTest {
   void thePassengerPageShowsTheNewFlightAndThatNothingIsCharged() {
     desk.signInPassenger("K7Q2ZB", "Uhle");
     desk.waitForText(By.id("itinerary"), "WN2001", 10);
-    assertThat(desk.driver().findElement(By.id("no-charge")).getText()).containsIgnoringCase("nothing is charged");
+    assertThat(desk.text(By.id("no-charge"))).containsIgnoringCase("nothing is charged");
     desk.screenshot("passenger");
     desk.click(By.id("lang"));
     desk.waitForText(By.id("no-charge"), "No se le cobra nada", 10);
