@@ -86,14 +86,23 @@ final class Browser implements AutoCloseable {
     return waitFor(ExpectedConditions.visibilityOfElementLocated(locator), seconds);
   }
 
+  /** Clicks once the element can be clicked; a re-render between finding and clicking just finds it again. */
   void click(By locator) {
-    waitFor(ExpectedConditions.elementToBeClickable(locator), 10).click();
+    waitFor(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+      if (element == null) {
+        return null;
+      }
+      element.click();
+      return true;
+    }, 10);
   }
 
   <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition, int seconds) {
     // Screens re-render on every push: an element found a moment ago may be replaced by its newer self.
     return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(20))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(condition);
   }
 
   /** The element's text once it is there, read again if the screen re-rendered it meanwhile. */
