@@ -83,7 +83,18 @@ public final class HttpApi {
     new OpsRoutes(vertx, pool, clusterManager, registry, draining, openApi).mount(router);
     // The screens: plain files, cached briefly so a fix reaches tablets within minutes.
     // (Everything outside /api, so that an unknown API path stays a 404 and a wrong method a 405.)
+    // The screens load only their own files and talk only to their own node: an injected script, were one ever
+    // to slip through, could neither load code from elsewhere nor send a token away.
     router.routeWithRegex(io.vertx.core.http.HttpMethod.GET, "^/(?!api/).*")
+        .handler(io.vertx.ext.web.handler.CSPHandler.create()
+            .addDirective("default-src", "'self'")
+            .addDirective("connect-src", "'self'")
+            .addDirective("img-src", "'self' data:")
+            .addDirective("frame-ancestors", "'none'"))
+        .handler(ctx -> {
+          ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+          ctx.next();
+        })
         .handler(StaticHandler.create("webroot").setMaxAgeSeconds(300).setIndexPage("index.html"));
 
     router.route().failureHandler(Failures::handle);

@@ -137,7 +137,9 @@ class SignInTest {
     assertThat(none.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("Authorization");
     assertThat(http.as("not-a-token").get("/api/v1/cases").status()).isEqualTo(401);
     // The screens and the health checks need no token.
-    assertThat(http.as(null).get("/").status()).isEqualTo(200);
+    var screen = http.as(null).get("/");
+    assertThat(screen.status()).isEqualTo(200);
+    assertThat(screen.contentType()).startsWith("text/html");
     assertThat(http.as(null).get("/health/live").status()).isEqualTo(200);
   }
 }
