@@ -189,6 +189,28 @@ class MissionThroughTheScreensTest {
   }
 
   @Test
+  @Order(6)
+  void theCareDeskCompletesTheFollowUpWithItsOutcome() {
+    desk.signIn("care", PASSWORD, "/care.html");
+    long followUp = http.get("/api/v1/followups?status=DUE").json().getJsonArray("followUps").getJsonObject(0)
+        .getLong("id");
+    By card = By.cssSelector(".followup[data-followup-id='" + followUp + "']");
+    desk.type(By.cssSelector(".followup[data-followup-id='" + followUp + "'] textarea.outcome"),
+        "Spoke to Mr Uhle: their son is awake, Peggy is with him");
+    desk.click(By.cssSelector(".followup[data-followup-id='" + followUp + "'] [data-action='complete']"));
+    desk.waitFor(d -> d.findElements(card).isEmpty() || "DONE".equals(followUpStatus(followUp)), 10);
+    assertThat(followUpStatus(followUp)).isEqualTo("DONE");
+    JsonObject done = http.get("/api/v1/cases/" + caseId).json();
+    assertThat(done.getJsonObject("followUp").getString("outcome")).contains("their son is awake");
+    assertThat(done.getJsonArray("timeline").stream().map(e -> ((JsonObject) e).getString("by")))
+        .contains("care desk care");
+  }
+
+  private static String followUpStatus(long id) {
+    return http.get("/api/v1/cases/" + caseId).json().getJsonObject("followUp").getString("status");
+  }
+
+  @Test
   @Order(5)
   void opsSeesTheBoard() {
     desk.signIn("ops", PASSWORD, "/ops.html");
@@ -199,7 +221,7 @@ class MissionThroughTheScreensTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void thePassengerPageShowsTheNewFlightAndThatNothingIsCharged() {
     desk.signInPassenger("K7Q2ZB", "Uhle");
     desk.waitForText(By.id("itinerary"), "WN2001", 10);
@@ -211,7 +233,7 @@ class MissionThroughTheScreensTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aTabletThatLostItsConnectionCatchesUpWithTheAlertItMissed() {
     // The tablet's node goes away: the tablet shows it is offline.
     TestNodes.stop(nodeB);
