@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -31,14 +32,7 @@ public final class Users {
 
   /** Creates the user; empty when the name is taken. */
   public Future<Optional<JsonObject>> create(NewUser user, String createdBy) {
-    return passwords.hash(user.password()).compose(hash -> Sql.run(pool, Sql.dsl().insertInto(APP_USER)
-            .set(APP_USER.USERNAME, user.username())
-            .set(APP_USER.PASSWORD_HASH, hash)
-            .set(APP_USER.ROLE, user.role().code())
-            .set(APP_USER.STATION, user.station())
-            .set(APP_USER.FLIGHT_NO, user.flight())
-            .set(APP_USER.FLIGHT_DATE, user.date())
-            .set(APP_USER.CREATED_BY, createdBy)
+    return passwords.hash(user.password()).compose(hash -> Sql.run(pool, insert(user, hash, createdBy)
             .onConflictDoNothing()
             .returning(APP_USER.USERNAME)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(user.principal().describe()));
@@ -46,21 +40,26 @@ public final class Users {
 
   /** Creates the user, or replaces its password and scope (demo users follow the demo airline's story flight). */
   public Future<Void> put(NewUser user, String createdBy) {
-    return passwords.hash(user.password()).compose(hash -> Sql.run(pool, Sql.dsl().insertInto(APP_USER)
-            .set(APP_USER.USERNAME, user.username())
-            .set(APP_USER.PASSWORD_HASH, hash)
-            .set(APP_USER.ROLE, user.role().code())
-            .set(APP_USER.STATION, user.station())
-            .set(APP_USER.FLIGHT_NO, user.flight())
-            .set(APP_USER.FLIGHT_DATE, user.date())
-            .set(APP_USER.CREATED_BY, createdBy)
+    return passwords.hash(user.password()).compose(hash -> Sql.run(pool, insert(user, hash, createdBy)
             .onConflict(APP_USER.USERNAME).doUpdate()
-            .set(APP_USER.PASSWORD_HASH, hash)
-            .set(APP_USER.ROLE, user.role().code())
-            .set(APP_USER.STATION, user.station())
-            .set(APP_USER.FLIGHT_NO, user.flight())
-            .set(APP_USER.FLIGHT_DATE, user.date())))
+            .set(APP_USER.PASSWORD_HASH, DSL.excluded(APP_USER.PASSWORD_HASH))
+            .set(APP_USER.ROLE, DSL.excluded(APP_USER.ROLE))
+            .set(APP_USER.STATION, DSL.excluded(APP_USER.STATION))
+            .set(APP_USER.FLIGHT_NO, DSL.excluded(APP_USER.FLIGHT_NO))
+            .set(APP_USER.FLIGHT_DATE, DSL.excluded(APP_USER.FLIGHT_DATE))))
         .mapEmpty();
+  }
+
+  private static org.jooq.InsertSetMoreStep<com.paxcare.db.schema.tables.records.AppUserRecord> insert(NewUser user,
+      String hash, String createdBy) {
+    return Sql.dsl().insertInto(APP_USER)
+        .set(APP_USER.USERNAME, user.username())
+        .set(APP_USER.PASSWORD_HASH, hash)
+        .set(APP_USER.ROLE, user.role().code())
+        .set(APP_USER.STATION, user.station())
+        .set(APP_USER.FLIGHT_NO, user.flight())
+        .set(APP_USER.FLIGHT_DATE, user.date())
+        .set(APP_USER.CREATED_BY, createdBy);
   }
 
   /** The principal when name and password match; empty otherwise, taking as long either way. */

@@ -70,6 +70,23 @@ class DemoLoaderTest {
   }
 
   @Test
+  void theDemoUsersSignInBoundToTheStory() {
+    JsonObject segment = http.get("/api/v1/bookings/K7Q2ZB").json().getJsonArray("segments").getJsonObject(0);
+    JsonObject crew = http.signIn("crew", DemoUsers.PASSWORD).get("/api/v1/auth/me").json();
+    assertThat(crew.getString("flight")).isEqualTo(segment.getString("flight"));
+    assertThat(crew.getString("date")).isEqualTo(segment.getString("date"));
+    JsonObject gate = http.signIn("gate", DemoUsers.PASSWORD).get("/api/v1/auth/me").json();
+    assertThat(gate.getString("station")).isEqualTo(segment.getString("origin"));
+    for (String staff : new String[] {"admin", "ops", "care"}) {
+      assertThat(http.signIn(staff, DemoUsers.PASSWORD).get("/api/v1/auth/me").json().getString("role"))
+          .isEqualTo(staff);
+    }
+    JsonObject passenger = http.as(null).postJson("/api/v1/auth/passenger",
+        new JsonObject().put("pnr", "K7Q2ZB").put("lastName", "uhle")).json();
+    assertThat(passenger.getJsonObject("user").getString("pnr")).isEqualTo("K7Q2ZB");
+  }
+
+  @Test
   void everyFlightOfTheDayIsFindableWithFreeSeatsToDenver() {
     String today = LocalDate.now(Clock.system(ZoneId.of("America/Chicago"))).toString();
     JsonArray fromMdw = http.get("/api/v1/flights?date=" + today + "&origin=MDW").json().getJsonArray("flights");

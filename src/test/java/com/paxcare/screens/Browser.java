@@ -57,9 +57,7 @@ final class Browser implements AutoCloseable {
 
   /** Signs in on the sign-in page as staff, and waits for the role's screen. */
   void signIn(String username, String password, String screen) {
-    open("/");
-    driver.executeScript("localStorage.clear()");
-    open("/");
+    signInPage();
     type(By.id("username"), username);
     type(By.id("password"), password);
     driver.findElement(By.id("login")).click();
@@ -67,13 +65,18 @@ final class Browser implements AutoCloseable {
   }
 
   void signInPassenger(String pnr, String lastName) {
-    open("/");
-    driver.executeScript("localStorage.clear()");
-    open("/");
+    signInPage();
     type(By.id("pnr"), pnr);
     type(By.id("lastName"), lastName);
     driver.findElement(By.id("passenger-login")).click();
     waitFor(ExpectedConditions.urlContains("/passenger.html"), 10);
+  }
+
+  /** The sign-in page of a device nobody is signed in on (the token and the language are forgotten). */
+  private void signInPage() {
+    open("/");
+    driver.executeScript("localStorage.clear()");
+    open("/");
   }
 
   void type(By field, String text) {
