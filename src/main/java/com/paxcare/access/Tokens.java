@@ -38,7 +38,22 @@ public final class Tokens {
 
   /** The principal a token names; fails when it is forged, expired or not ours. */
   public Future<Principal> verify(String token) {
-    return jwt.authenticate(new TokenCredentials(token)).map(user -> Principal.fromClaims(user.principal()));
+    return verifyUntil(token).map(Verified::principal);
+  }
+
+  /** A verified token: who, and until when (epoch seconds; null: no end) it may be used. */
+  public record Verified(Principal principal, Long expiresAt) {
+  }
+
+  public Future<Verified> verifyUntil(String token) {
+    return jwt.authenticate(new TokenCredentials(token)).map(user -> new Verified(
+        Principal.fromClaims(user.principal()), expiry(user)));
+  }
+
+  /** Vert.x keeps the standard time claims in the user's attributes. */
+  private static Long expiry(io.vertx.ext.auth.User user) {
+    Long exp = user.attributes().getLong("exp");
+    return exp != null ? exp : user.principal().getLong("exp");
   }
 
   /**

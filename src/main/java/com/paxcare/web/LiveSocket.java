@@ -41,6 +41,7 @@ final class LiveSocket {
     private final Map<String, MessageConsumer<JsonObject>> consumers = new HashMap<>();
     private Principal principal;
     private boolean closed;
+    private long expiry = -1;
 
     Session(ServerWebSocket socket) {
       this.socket = socket;
@@ -56,6 +57,7 @@ final class LiveSocket {
       socket.closeHandler(v -> {
         closed = true;
         vertx.cancelTimer(deadline);
+        vertx.cancelTimer(expiry);
         consumers.values().forEach(MessageConsumer::unregister);
         consumers.clear();
       });
@@ -83,9 +85,14 @@ final class LiveSocket {
         socket.close((short) 4401, "token missing");
         return;
       }
-      tokens.verify(text).onSuccess(p -> {
-        principal = p;
-        send(new JsonObject().put("type", "ready").put("user", p.describe()));
+      tokens.verifyUntil(text).onSuccess(verified -> {
+        principal = verified.principal();
+        // A sign-in lasts as long as its token, on a socket too: then the screen signs in again.
+        if (verified.expiresAt() != null) {
+          long left = verified.expiresAt() * 1000 - System.currentTimeMillis();
+          expiry = vertx.setTimer(Math.max(1, left), id -> socket.close((short) 4401, "sign-in expired"));
+        }
+        send(new JsonObject().put("type", "ready").put("user", principal.describe()));
       }).onFailure(failure -> socket.close((short) 4401, "token not valid"));
     }
 

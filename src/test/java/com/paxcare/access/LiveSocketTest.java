@@ -130,6 +130,20 @@ class LiveSocketTest {
   }
 
   @Test
+  void aSocketClosesWhenItsSignInExpires() throws Exception {
+    // A token like the node's own, signed with the test nodes' secret, valid for two seconds only.
+    var jwt = io.vertx.ext.auth.jwt.JWTAuth.create(client, new io.vertx.ext.auth.jwt.JWTAuthOptions()
+        .addPubSecKey(new io.vertx.ext.auth.PubSecKeyOptions().setAlgorithm("HS256")
+            .setBuffer("test-secret-of-at-least-thirty-two-characters")));
+    String shortLived = jwt.generateToken(Principal.gateAgent("gate.mdw", "MDW").claims(),
+        new io.vertx.ext.auth.JWTOptions().setIssuer("paxcare").setExpiresInSeconds(2));
+    Live tablet = connect(nodeA, shortLived);
+    JsonObject closed = tablet.next();
+    assertThat(closed.getString("type")).isEqualTo("closed");
+    assertThat(closed.getInteger("code")).isEqualTo(4401);
+  }
+
+  @Test
   void nobodyListensToWhatIsNotTheirs() throws Exception {
     Live otherStation = connect(nodeB, token(httpB, "gate.den"));
     JsonObject refused = otherStation.send(new JsonObject().put("type", "subscribe").put("address", "paxcare.station.MDW"));
