@@ -12,8 +12,13 @@ import io.vertx.core.Vertx;
  */
 public final class Passwords {
   private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
-  /** Checked against when the user does not exist, so an unknown name takes as long as a wrong password. */
-  private static final String DECOY = Password.hash("decoy").addRandomSalt(16).with(ARGON2).getResult();
+  /**
+   * Checked against when the user does not exist, so an unknown name takes as long as a wrong password. Made on
+   * first use, by a worker thread (a holder class is initialised only when first read).
+   */
+  private static final class Decoy {
+    static final String HASH = Password.hash("decoy").addRandomSalt(16).with(ARGON2).getResult();
+  }
 
   private final Vertx vertx;
 
@@ -28,7 +33,7 @@ public final class Passwords {
   /** Whether the password matches; {@code storedHash} null means no such user (still costs one hash). */
   public Future<Boolean> matches(String password, String storedHash) {
     return vertx.executeBlocking(() -> {
-      boolean ok = Password.check(password, storedHash == null ? DECOY : storedHash).with(ARGON2);
+      boolean ok = Password.check(password, storedHash == null ? Decoy.HASH : storedHash).with(ARGON2);
       return ok && storedHash != null;
     }, false);
   }
