@@ -591,10 +591,11 @@ export class Live {
 
 // ---- page start --------------------------------------------------------------------------------------------
 /**
- * Fills the header (#lang, #whoami, #logout) and checks who is signed in. Sends anyone else to sign-in, or to
+ * Builds the header (#lang, #whoami, #logout, #connection) and checks who is signed in. Sends anyone else to sign-in, or to
  * their own screen when this one is not theirs. Resolves with the user (null on the sign-in page).
  */
 export async function startPage(roles) {
+  renderHeader(Boolean(roles));
   applyI18n();
   document.getElementById('lang')?.addEventListener('click', () => setLang(current === 'es' ? 'en' : 'es'));
   document.getElementById('logout')?.addEventListener('click', signOut);
@@ -614,6 +615,16 @@ export async function startPage(roles) {
   whoUser = user;
   paintWho();
   return user;
+}
+
+/** The same header on every page: who is signed in, the live state (on screens that have one), language, sign out. */
+function renderHeader(signedInScreen) {
+  fill(document.querySelector('header.top'),
+    h('a', { class: 'brand', href: '/' }, 'PaxCare'),
+    h('span', { id: 'whoami' }),
+    signedInScreen ? h('span', { id: 'connection', 'data-state': 'offline', role: 'status' }) : null,
+    h('button', { id: 'lang', type: 'button' }, 'Español'),
+    h('button', { id: 'logout', type: 'button', 'data-i18n': 'logout' }, 'Sign out'));
 }
 
 let whoUser = null;
