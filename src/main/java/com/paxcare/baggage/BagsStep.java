@@ -4,7 +4,6 @@ import com.paxcare.cases.CaseFile;
 import com.paxcare.cases.Step;
 import com.paxcare.cases.StepContext;
 import com.paxcare.db.Sql;
-import com.paxcare.db.schema.enums.BagLegKind;
 import com.paxcare.locate.Phase;
 import com.paxcare.recall.CrewMessages;
 import com.paxcare.recall.GateAlerts;
@@ -17,13 +16,9 @@ import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import static com.paxcare.db.schema.Tables.BAG;
-import static com.paxcare.db.schema.Tables.BAG_LEG;
-import static com.paxcare.db.schema.Tables.BSM_OUTBOUND;
 import static com.paxcare.db.schema.Tables.CASE_STEP;
 import static com.paxcare.db.schema.Tables.CREW_MESSAGE;
 import static com.paxcare.db.schema.Tables.FLIGHT;
@@ -67,132 +62,43 @@ public final class BagsStep implements Step {
     Phase phase = Phase.valueOf(location.getString("phase"));
     boolean inTheAir = phase.atArrivalEnd();
     boolean offload = !inTheAir && location.getString("flight") != null;
-    String oldOrigin = location.getString("origin");
-    String oldFlight = location.getString("flight");
-    String oldDate = location.getString("date");
-    List<Write> writes = new ArrayList<>();
+    Rerouting.OldRoute old = location.getString("flight") == null ? null : new Rerouting.OldRoute(
+        location.getString("flight"), LocalDate.parse(location.getString("date")), location.getString("origin"),
+        location.getString("destination"), inTheAir, offload);
+    List<Rerouting.NewLeg> legs = new ArrayList<>();
+    for (int i = 0; i < itinerary.size(); i++) {
+      JsonObject leg = itinerary.getJsonObject(i);
+      legs.add(new Rerouting.NewLeg(leg.getString("flight"), LocalDate.parse(leg.getString("date")),
+          leg.getString("origin"), leg.getString("destination"), leg.getString("cabin")));
+    }
+    List<Rerouting.Write> writes = new ArrayList<>();
     List<String> offloaded = new ArrayList<>();
     JsonArray results = new JsonArray();
     for (Row bag : bags) {
       String tag = bag.getString("tag");
-      String[] name = bag.getString("passenger_name").split("/");
-      String surname = name[0];
-      List<String> given = name.length > 1 ? Arrays.asList(name).subList(1, name.length) : List.of();
-      List<String> exceptions = new ArrayList<>(new LinkedHashSet<>(List.of(bag.getArrayOfStrings("exceptions"))));
-      Integer pieces = bag.getInteger("pieces");
-      Integer weight = bag.getInteger("weight_kg");
-      FlightLeg old = oldFlight == null ? null
-          : new FlightLeg(oldFlight, LocalDate.parse(oldDate), location.getString("destination"), null);
-      // The old routing is withdrawn: for a bag in the air, only what was to happen after it lands.
-      String delStation = inTheAir ? location.getString("destination") : oldOrigin;
-      BsmMessage delete = new BsmMessage(BsmMessage.Action.DEL, null, delStation, inTheAir ? 'T' : 'L', null,
-          inTheAir ? null : old, List.of(), List.of(tag), null, null, surname, given, file.pnr(), List.of(),
-          offload ? List.of("OFF") : List.of(), null, 0);
-      writes.add(outbound(file, tag, "DEL", BsmWriter.write(delete)));
+      Rerouting.Messages messages = Rerouting.of(new Rerouting.Bag(tag, bag.getString("passenger_name"),
+          bag.getInteger("pieces"), bag.getInteger("weight_kg"), List.of(bag.getArrayOfStrings("exceptions"))),
+          file.pnr(), old, legs);
+      writes.addAll(Rerouting.writes(file.id(), tag, messages, legs, offload));
       if (offload) {
         offloaded.add(tag);
       }
       JsonObject result = new JsonObject().put("tag", tag).put("offloaded", offload);
-      if (!itinerary.isEmpty()) {
-        JsonObject first = itinerary.getJsonObject(0);
-        if (inTheAir && !exceptions.contains("RUSH")) {
-          exceptions.add("RUSH");
-        }
-        if (!exceptions.contains("PRIO")) {
-          exceptions.add("PRIO");
-        }
-        List<FlightLeg> onward = new ArrayList<>();
-        for (int i = 1; i < itinerary.size(); i++) {
-          onward.add(leg(itinerary.getJsonObject(i)));
-        }
-        FlightLeg inbound = inTheAir && old != null
-            ? new FlightLeg(oldFlight, LocalDate.parse(oldDate), oldOrigin, null) : null;
-        BsmMessage routed = new BsmMessage(BsmMessage.Action.ADD, null, first.getString("origin"),
-            inTheAir ? 'T' : 'L', inbound, leg(first), onward, List.of(tag), pieces, weight, surname, given,
-            file.pnr(), exceptions, List.of(), null, 0);
-        writes.add(outbound(file, tag, "ADD", BsmWriter.write(routed)));
-        writes.addAll(newRouting(tag, itinerary, exceptions, offload));
-        result.put("route", itinerary.stream().map(l -> ((JsonObject) l).getString("flight")).toList())
-            .put("exceptions", new JsonArray(exceptions));
-      } else {
-        writes.add(new Write(FORGET_ROUTE, "tag", tag));
-        if (offload) {
-          writes.add(new Write(MARK_OFFLOADED, "tag", tag));
-        }
+      if (messages.addText() != null) {
+        result.put("route", legs.stream().map(Rerouting.NewLeg::flight).toList())
+            .put("exceptions", new JsonArray(messages.exceptions()));
       }
       results.add(result);
     }
     Future<Void> chain = Future.succeededFuture();
-    for (Write write : writes) {
+    for (Rerouting.Write write : writes) {
       chain = chain.compose(v -> write.statement().run(context.tx(), write.values()).mapEmpty());
     }
     if (!offloaded.isEmpty()) {
       chain = chain.compose(v -> tellGateAndCrew(context, offloaded, phase));
     }
     return chain.map(v -> new JsonObject().put("bags", results).put("offloaded", new JsonArray(offloaded))
-        .put("bsmSent", writes.stream().filter(w -> w.statement() == OUTBOUND).count()));
-  }
-
-  private static FlightLeg leg(JsonObject leg) {
-    String cabin = leg.getString("cabin");
-    return new FlightLeg(leg.getString("flight"), LocalDate.parse(leg.getString("date")),
-        leg.getString("destination"), cabin == null ? null : cabin.charAt(0));
-  }
-
-  /** One write of this step: a statement rendered once, and its values. */
-  private record Write(Sql.Prepared statement, Object... values) {
-  }
-
-  private static final Sql.Prepared OUTBOUND = Sql.Prepared.of(Sql.dsl().insertInto(BSM_OUTBOUND)
-      .set(BSM_OUTBOUND.CASE_ID, DSL.param("caseId", BSM_OUTBOUND.CASE_ID))
-      .set(BSM_OUTBOUND.TAG, DSL.param("tag", BSM_OUTBOUND.TAG))
-      .set(BSM_OUTBOUND.ACTION, DSL.param("action", BSM_OUTBOUND.ACTION))
-      .set(BSM_OUTBOUND.TEXT, DSL.param("text", BSM_OUTBOUND.TEXT)));
-  private static final Sql.Prepared FORGET_ROUTE = Sql.Prepared.of(Sql.dsl().deleteFrom(BAG_LEG)
-      .where(BAG_LEG.TAG.eq(DSL.param("tag", BAG_LEG.TAG))));
-  private static final Sql.Prepared ROUTE_LEG = Sql.Prepared.of(Sql.dsl().insertInto(BAG_LEG)
-      .set(BAG_LEG.TAG, DSL.param("tag", BAG_LEG.TAG))
-      .set(BAG_LEG.POSITION, DSL.param("position", BAG_LEG.POSITION))
-      .set(BAG_LEG.KIND, DSL.param("kind", BAG_LEG.KIND))
-      .set(BAG_LEG.FLIGHT_NO, DSL.param("flight", BAG_LEG.FLIGHT_NO))
-      .set(BAG_LEG.FLIGHT_DATE, DSL.param("date", BAG_LEG.FLIGHT_DATE))
-      .set(BAG_LEG.ORIGIN, DSL.param("origin", BAG_LEG.ORIGIN))
-      .set(BAG_LEG.DESTINATION, DSL.param("destination", BAG_LEG.DESTINATION))
-      .set(BAG_LEG.CABIN, DSL.param("cabin", BAG_LEG.CABIN))
-      // Linked to our flight row (the itinerary's flights are ours: they were just booked).
-      .set(BAG_LEG.FLIGHT_ID, DSL.field(Sql.dsl().select(FLIGHT.ID).from(FLIGHT)
-          .where(FLIGHT.FLIGHT_NO.eq(DSL.param("flight", FLIGHT.FLIGHT_NO)))
-          .and(FLIGHT.FLIGHT_DATE.eq(DSL.param("date", FLIGHT.FLIGHT_DATE)))
-          .and(FLIGHT.ORIGIN.eq(DSL.param("origin", FLIGHT.ORIGIN))))));
-  private static final Sql.Prepared SET_EXCEPTIONS = Sql.Prepared.of(Sql.dsl().update(BAG)
-      .set(BAG.EXCEPTIONS, DSL.param("exceptions", BAG.EXCEPTIONS))
-      .set(BAG.UPDATED_AT, DSL.currentOffsetDateTime())
-      .where(BAG.TAG.eq(DSL.param("tag", BAG.TAG))));
-  private static final Sql.Prepared MARK_OFFLOADED = Sql.Prepared.of(Sql.dsl().update(BAG)
-      .set(BAG.IRREGULARITIES, DSL.field("array_append(array_remove({0}, 'OFF'), 'OFF')", String[].class,
-          BAG.IRREGULARITIES))
-      .where(BAG.TAG.eq(DSL.param("tag", BAG.TAG))));
-
-  private static Write outbound(CaseFile file, String tag, String action, String text) {
-    return new Write(OUTBOUND, "caseId", file.id(), "tag", tag, "action", action, "text", text);
-  }
-
-  /** Our own copy of the bag's routing follows what we told the baggage system. */
-  private static List<Write> newRouting(String tag, JsonArray itinerary, List<String> exceptions, boolean offload) {
-    List<Write> writes = new ArrayList<>();
-    writes.add(new Write(FORGET_ROUTE, "tag", tag));
-    for (int i = 0; i < itinerary.size(); i++) {
-      JsonObject leg = itinerary.getJsonObject(i);
-      writes.add(new Write(ROUTE_LEG, "tag", tag, "position", i,
-          "kind", i == 0 ? BagLegKind.OUTBOUND : BagLegKind.ONWARD, "flight", leg.getString("flight"),
-          "date", LocalDate.parse(leg.getString("date")), "origin", leg.getString("origin"),
-          "destination", leg.getString("destination"), "cabin", leg.getString("cabin")));
-    }
-    writes.add(new Write(SET_EXCEPTIONS, "exceptions", exceptions.toArray(String[]::new), "tag", tag));
-    if (offload) {
-      writes.add(new Write(MARK_OFFLOADED, "tag", tag));
-    }
-    return writes;
+        .put("bsmSent", writes.stream().filter(w -> w.statement() == Rerouting.OUTBOUND).count()));
   }
 
   private static Future<Void> tellGateAndCrew(StepContext context, List<String> tags, Phase phase) {

@@ -24,4 +24,14 @@ public final class Timeline {
   public static Future<Void> append(SqlClient client, UUID caseId, String actor, String action, JsonObject detail) {
     return APPEND.run(client, "caseId", caseId, "actor", actor, "action", action, "detail", detail).mapEmpty();
   }
+
+  /** One entry, for {@link #appendAll}. */
+  public record Entry(UUID caseId, String actor, String action, JsonObject detail) {
+  }
+
+  /** Appends many entries (of many cases) in one round trip, in the order given. */
+  public static Future<Void> appendAll(SqlClient client, java.util.List<Entry> entries) {
+    return APPEND.batch(client, entries.stream().map(e -> new Object[] {"caseId", e.caseId(), "actor", e.actor(),
+        "action", e.action(), "detail", e.detail()}).toList()).mapEmpty();
+  }
 }

@@ -136,18 +136,40 @@ public final class Sql {
 
     /** Runs with values given as name, value, name, value... */
     public Future<RowSet<Row>> run(SqlClient client, Object... namesAndValues) {
+      Tuple values;
+      try {
+        values = bind(namesAndValues);
+      } catch (IllegalArgumentException e) {
+        return Future.failedFuture(e);
+      }
+      return client.preparedQuery(sql).execute(values);
+    }
+
+    /** Runs once per element of {@code rows} (each given as name, value...) as one pipelined batch. */
+    public Future<RowSet<Row>> batch(SqlClient client, List<Object[]> rows) {
+      if (rows.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      List<Tuple> tuples = new ArrayList<>(rows.size());
+      for (Object[] row : rows) {
+        tuples.add(bind(row));
+      }
+      return client.preparedQuery(sql).executeBatch(tuples);
+    }
+
+    private Tuple bind(Object... namesAndValues) {
       if (namesAndValues.length != names.size() * 2) {
-        return Future.failedFuture(new IllegalArgumentException("Expected values for " + names + " in " + sql));
+        throw new IllegalArgumentException("Expected values for " + names + " in " + sql);
       }
       Object[] values = new Object[names.size()];
       for (int i = 0; i < namesAndValues.length; i += 2) {
         int at = names.indexOf((String) namesAndValues[i]);
         if (at < 0) {
-          return Future.failedFuture(new IllegalArgumentException("No parameter " + namesAndValues[i] + " in " + sql));
+          throw new IllegalArgumentException("No parameter " + namesAndValues[i] + " in " + sql);
         }
         values[at] = toClientValue(namesAndValues[i + 1]);
       }
-      return client.preparedQuery(sql).execute(Tuple.wrap(values));
+      return Tuple.wrap(values);
     }
   }
 
