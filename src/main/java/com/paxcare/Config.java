@@ -27,7 +27,22 @@ public record Config(
     int shutdownGraceSeconds,
     CareRules care,
     Messaging messaging,
-    Access access) {
+    Access access,
+    DisruptionRules disruption) {
+
+  /**
+   * Mass disruptions (README, "Configuration"): whose rules apply (the carrier's country of licence), when a
+   * status-feed delay raises a disruption by itself, the airline's own care on top of regulation, and how many
+   * passengers one transaction re-accommodates.
+   */
+  public record DisruptionRules(
+      String carrierCountry,
+      int delayThresholdMinutes,
+      int airlineMealsFromMinutes,
+      boolean airlineHotelWhenOvernight,
+      int passengersPerTransaction,
+      int waitlistCallBackMinutes) {
+  }
 
   /** Who may sign in and how: README, "Signing in". */
   public record Access(
@@ -100,13 +115,28 @@ public record Config(
             Optional.ofNullable(blankToNull(env.get("PAXCARE_ADMIN_PASSWORD"))).map(Config::adminPassword),
             Optional.ofNullable(blankToNull(env.get("PAXCARE_JWT_SECRET"))).map(Config::jwtSecret),
             integer(env, "PAXCARE_TOKEN_HOURS", 12, 1, 24 * 7),
-            integer(env, "PAXCARE_SIGNINS_PER_MINUTE", 10, 1, 100_000)));
+            integer(env, "PAXCARE_SIGNINS_PER_MINUTE", 10, 1, 100_000)),
+        new DisruptionRules(
+            country(env, "PAXCARE_CARRIER_COUNTRY", "US"),
+            integer(env, "PAXCARE_DELAY_THRESHOLD_MINUTES", 120, 1, 24 * 60),
+            integer(env, "PAXCARE_AIRLINE_MEALS_FROM_MINUTES", 120, 0, 24 * 60),
+            bool(env, "PAXCARE_AIRLINE_HOTEL_WHEN_OVERNIGHT", true),
+            integer(env, "PAXCARE_DISRUPTION_BATCH", 150, 1, 5000),
+            integer(env, "PAXCARE_WAITLIST_CALL_BACK_MINUTES", 60, 1, 24 * 60)));
   }
 
   private static String amount(Map<String, String> env, String name, String fallback) {
     String value = text(env, name, fallback);
     if (!value.matches("\\d{1,6}(\\.\\d{1,2})?")) {
       throw new IllegalArgumentException(name + " must be an amount like 25.00, was '" + value + "'");
+    }
+    return value;
+  }
+
+  private static String country(Map<String, String> env, String name, String fallback) {
+    String value = text(env, name, fallback);
+    if (!value.matches("[A-Z]{2}")) {
+      throw new IllegalArgumentException(name + " must be an ISO 3166 country code like US or ES, was '" + value + "'");
     }
     return value;
   }

@@ -5,6 +5,7 @@ import com.paxcare.care.CareStep;
 import com.paxcare.cases.Step;
 import com.paxcare.cases.StepEngine;
 import com.paxcare.cases.StepWorker;
+import com.paxcare.disruption.DisruptionWorker;
 import com.paxcare.cases.StepKind;
 import com.paxcare.cluster.ClusterSetup;
 import com.paxcare.followup.FollowUpSteps;
@@ -58,6 +59,7 @@ public final class PaxCareNode {
   private final PrometheusMeterRegistry registry;
   private final AtomicBoolean draining = new AtomicBoolean();
   private String stepWorkers;
+  private String disruptionWorker;
   private Outbox outbox;
   private String httpDeployment;
   private int httpPort;
@@ -117,6 +119,10 @@ public final class PaxCareNode {
     return vertx.deployVerticle(() -> new StepWorker(() -> new StepEngine(vertx, pool, clock, config.nodeName(),
                 config.care(), handlers, lanesEach)), new DeploymentOptions().setInstances(workers))
         .onSuccess(id -> stepWorkers = id)
+        // Disruptions: two at a time per node (competing ones take turns on the seats they share anyway).
+        .compose(v -> vertx.deployVerticle(new DisruptionWorker(pool, clock, config.nodeName(), config.care(),
+            config.disruption(), 2)))
+        .onSuccess(id -> disruptionWorker = id)
         .compose(v -> outbox.start());
   }
 
@@ -148,7 +154,7 @@ public final class PaxCareNode {
     int port = config.httpPort() == 0 ? freePort() : config.httpPort();
     return vertx.deployVerticle(
             () -> new HttpVerticle(() -> HttpApi.router(vertx, pool, clusterManager, registry, draining::get, clock,
-                openApi, gatekeeping),
+                openApi, gatekeeping, config.disruption()),
                 port, config.shutdownGraceSeconds()),
             new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> {
@@ -177,6 +183,7 @@ public final class PaxCareNode {
           }
           return stepWorkers == null ? Future.succeededFuture() : vertx.undeploy(stepWorkers);
         })
+        .eventually(() -> disruptionWorker == null ? Future.succeededFuture() : vertx.undeploy(disruptionWorker))
         .eventually(() -> pool.close())
         .toCompletionStage().toCompletableFuture()
         .handle((v, failure) -> failure)

@@ -47,6 +47,8 @@ public final class LiveAddresses {
     }
     return switch (address) {
       case Escalations.OPS_ADDRESS -> principal.seesEverything();
+      case com.paxcare.disruption.Disruptions.PROGRESS_ADDRESS -> principal.seesEverything()
+          || principal.role() == Role.CARE;
       case Escalations.CARE_DESK_ADDRESS, StepEngine.PLAN_DONE_ADDRESS -> principal.seesEverything() || principal.role() == Role.CARE;
       default -> false;
     };

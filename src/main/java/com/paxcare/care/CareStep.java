@@ -53,7 +53,7 @@ public final class CareStep implements Step {
             .put("priorityBoarding", true));
   }
 
-  static String voucherCode() {
+  public static String voucherCode() {
     StringBuilder code = new StringBuilder("MV");
     for (int i = 0; i < 8; i++) {
       code.append(CODE_LETTERS.charAt(RANDOM.nextInt(CODE_LETTERS.length())));

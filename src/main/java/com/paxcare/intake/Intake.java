@@ -125,7 +125,7 @@ public final class Intake {
   }
 
   /** The short reference people quote on the phone: PC- and the id's first eight hex digits. */
-  static String reference(UUID id) {
+  public static String reference(UUID id) {
     return "PC-" + id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
   }
 

@@ -41,7 +41,7 @@ public final class Locator {
   }
 
   /** The current coupon is the first one not yet flown and landed; after the last, she has arrived. */
-  static Whereabouts whereabouts(List<Whereabouts.Coupon> coupons) {
+  public static Whereabouts whereabouts(List<Whereabouts.Coupon> coupons) {
     if (coupons.isEmpty()) {
       return new Whereabouts(Phase.NOT_TRAVELLING, null, null, List.of(), null);
     }
@@ -63,7 +63,7 @@ public final class Locator {
         finalDestination);
   }
 
-  private static Whereabouts.Coupon coupon(Row row) {
+  public static Whereabouts.Coupon coupon(Row row) {
     var departure = row.getOffsetDateTime("departure")
         .withOffsetSameInstant(ZoneOffset.ofTotalSeconds(row.getInteger("departure_offset")));
     var arrival = row.getOffsetDateTime("arrival")

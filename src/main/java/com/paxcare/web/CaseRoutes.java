@@ -7,6 +7,9 @@ import com.paxcare.access.Scopes;
 import com.paxcare.baggage.OutboundBsm;
 import com.paxcare.cases.CaseQueries;
 import com.paxcare.db.schema.enums.CaseStatus;
+import com.paxcare.disruption.DisruptionKind;
+import com.paxcare.disruption.Disruptions;
+import com.paxcare.disruption.FlightEvent;
 import com.paxcare.followup.FollowUps;
 import com.paxcare.intake.Intake;
 import com.paxcare.intake.PassengerFinder;
@@ -46,10 +49,12 @@ final class CaseRoutes {
   private final FollowUps followUps;
   private final OutboundBsm outboundBsm;
   private final Scopes scopes;
+  private final Disruptions disruptions;
 
   CaseRoutes(Intake intake, CaseQueries cases, RecallDesk recall, FollowUps followUps, OutboundBsm outboundBsm,
-      Scopes scopes) {
+      Scopes scopes, Disruptions disruptions) {
     this.scopes = scopes;
+    this.disruptions = disruptions;
     this.intake = intake;
     this.cases = cases;
     this.recall = recall;
@@ -95,7 +100,12 @@ final class CaseRoutes {
   }
 
   private void report(RoutingContext ctx) {
-    UrgentEvent event = UrgentEvent.read(Requests.jsonObject(ctx));
+    JsonObject body = Requests.jsonObject(ctx);
+    if (FlightEvent.isFlightEvent(body)) {
+      flightEvent(ctx, FlightEvent.read(body));
+      return;
+    }
+    UrgentEvent event = UrgentEvent.read(body);
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key != null && (key.isBlank() || key.length() > 200)) {
       throw InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
@@ -118,6 +128,32 @@ final class CaseRoutes {
             Problem.send(ctx, 409, "ambiguous-passenger", "Several passengers match", ambiguous.getMessage(),
                 List.of(new FieldError("firstName", "several passengers match; say which")),
                 new JsonObject().put("candidates", ambiguous.candidates()));
+          } else {
+            ctx.fail(failure);
+          }
+        });
+  }
+
+  /**
+   * A flight event: 202 with the disruption's id at once (200 when it lands on one already raised); the
+   * passengers are re-accommodated in the background, followed at {@code /api/v1/disruptions/{id}}. Only ops
+   * control says a flight is cancelled, delayed or diverted; the care desk may report a missed connection.
+   */
+  private void flightEvent(RoutingContext ctx, FlightEvent event) {
+    Principal principal = Guard.principal(ctx);
+    if (event.kind() != DisruptionKind.MISSED_CONNECTION && principal.role() == Role.CARE) {
+      throw AccessDenied.forbidden("only ops control reports what happens to a flight");
+    }
+    disruptions.raise(event, principal.actor())
+        .compose(raised -> disruptions.view(raised.id()).map(view -> {
+          ctx.response().setStatusCode(raised.created() ? 202 : 200)
+              .putHeader("Location", "/api/v1/disruptions/" + raised.id());
+          ctx.json(view.orElseThrow());
+          return null;
+        }))
+        .onFailure(failure -> {
+          if (failure instanceof Disruptions.NotFound notFound) {
+            Problem.notFound(ctx, notFound.getMessage());
           } else {
             ctx.fail(failure);
           }
@@ -278,11 +314,7 @@ final class CaseRoutes {
   }
 
   private static UUID caseId(RoutingContext ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw InvalidInput.of("id", "must be a case id (UUID)");
-    }
+    return Requests.uuid(ctx, "id", "a case");
   }
 
   private static long idParam(RoutingContext ctx) {

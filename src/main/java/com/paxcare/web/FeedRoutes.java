@@ -19,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 import static com.paxcare.access.Role.ADMIN;
 import static com.paxcare.access.Role.FEED;
 
+import com.paxcare.disruption.Disruptions;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -37,15 +39,20 @@ final class FeedRoutes {
   private final FlightLookup flightLookup;
   private final EventBus eventBus;
   private final Clock clock;
+  private final Disruptions disruptions;
+  private final int delayThresholdMinutes;
 
   FeedRoutes(FlightFeed flights, BookingFeed bookings, BagFeed bags, FlightLookup flightLookup, EventBus eventBus,
-      Clock clock) {
+      Clock clock,
+      Disruptions disruptions, int delayThresholdMinutes) {
     this.flights = flights;
     this.flightLookup = flightLookup;
     this.bookings = bookings;
     this.bags = bags;
     this.eventBus = eventBus;
     this.clock = clock;
+    this.disruptions = disruptions;
+    this.delayThresholdMinutes = delayThresholdMinutes;
   }
 
   void mount(Router router) {
@@ -83,9 +90,13 @@ final class FeedRoutes {
     var departure = fields.dateTime(body, "", "departure", false);
     String gate = fields.text(body, "", "gate", false, Pattern.compile("[A-Z0-9]{1,6}"), "a gate like B12");
     fields.throwIfAny();
-    flights.updateStatus(key, status, departure, gate)
-        .compose(updated -> updated.isEmpty() ? Future.succeededFuture(Optional.<JsonObject>empty())
-            : flightLookup.flight(key))
+    // A cancellation, or a delay past the threshold, raises a disruption by itself (before the times move,
+    // so the delay is measured from what the flight was).
+    disruptions.fromStatusFeed(key, status, departure, delayThresholdMinutes)
+        .compose(raised -> flights.updateStatus(key, status, departure, gate)
+            .compose(updated -> updated.isEmpty() ? Future.succeededFuture(Optional.<JsonObject>empty())
+                : flightLookup.flight(key))
+            .map(flight -> flight.map(f -> raised.map(r -> f.put("disruption", r.id().toString())).orElse(f))))
         .onSuccess(flight -> {
           if (flight.isEmpty()) {
             Problem.notFound(ctx, "No flight " + key.flight() + " on " + key.date() + " from " + key.origin());

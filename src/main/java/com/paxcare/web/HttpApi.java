@@ -28,6 +28,8 @@ import com.paxcare.cases.PassengerTrips;
 import java.util.List;
 import io.vertx.sqlclient.Pool;
 
+import com.paxcare.disruption.Disruptions;
+
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
@@ -53,7 +55,8 @@ public final class HttpApi {
   }
 
   public static Router router(Vertx vertx, Pool pool, ClusterManager clusterManager, PrometheusMeterRegistry registry,
-      BooleanSupplier draining, Clock clock, Buffer openApi, Gatekeeping gatekeeping) {
+      BooleanSupplier draining, Clock clock, Buffer openApi, Gatekeeping gatekeeping,
+      com.paxcare.Config.DisruptionRules disruptionRules) {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
       if (draining.getAsBoolean() && !ctx.request().path().startsWith("/health/")) {
@@ -73,12 +76,14 @@ public final class HttpApi {
         .mount(router);
 
     FlightLookup flightLookup = new FlightLookup(pool);
+    Disruptions disruptions = new Disruptions(pool, vertx.eventBus());
     new FeedRoutes(new FlightFeed(pool), new BookingFeed(pool), new BagFeed(pool), flightLookup, vertx.eventBus(),
-        clock).mount(router);
+        clock, disruptions, disruptionRules.delayThresholdMinutes()).mount(router);
     new LookupRoutes(flightLookup, new BookingLookup(pool)).mount(router);
     CaseQueries cases = new CaseQueries(pool);
     new CaseRoutes(new Intake(pool, vertx.eventBus(), clock), cases, new RecallDesk(pool, vertx.eventBus()),
-        new FollowUps(pool), new OutboundBsm(pool), scopes).mount(router);
+        new FollowUps(pool), new OutboundBsm(pool), scopes, disruptions).mount(router);
+    new DisruptionRoutes(disruptions).mount(router);
     new BoardRoutes(new OpsBoard(pool), new PassengerTrips(pool, cases)).mount(router);
     new OpsRoutes(vertx, pool, clusterManager, registry, draining, openApi).mount(router);
     // The screens: plain files, cached briefly so a fix reaches tablets within minutes.

@@ -102,4 +102,13 @@ final class Requests {
     }
     return value;
   }
+
+  /** A path parameter that must be an id (UUID), named in the error when it is not. */
+  static java.util.UUID uuid(RoutingContext ctx, String name, String what) {
+    try {
+      return java.util.UUID.fromString(ctx.pathParam(name));
+    } catch (IllegalArgumentException e) {
+      throw com.paxcare.validation.InvalidInput.of(name, "must be " + what + " id (UUID)");
+    }
+  }
 }

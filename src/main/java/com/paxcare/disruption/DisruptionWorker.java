@@ -1,0 +1,137 @@
+package com.paxcare.disruption;
+
+import com.paxcare.Config;
+import com.paxcare.notify.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Works disruptions on every node: claims one (its row locked for the transaction), surveys it or
+ * re-accommodates its next passengers, commits, tells ops control, and goes on while there is work. Woken over
+ * the clustered event bus when a disruption is raised, and every second anyway, so a disruption whose node died
+ * mid-way is carried on by another within a second of its transaction rolling back.
+ */
+public final class DisruptionWorker extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(DisruptionWorker.class);
+
+  private final Pool pool;
+  private final Clock clock;
+  private final String node;
+  private final Config.CareRules care;
+  private final ReaccommodationBatch batch;
+  private Disruptions disruptions;
+  private final int lanes;
+  private int busy;
+  private boolean wokenWhileBusy;
+  private volatile boolean stopped;
+  private long timer = -1;
+
+  public DisruptionWorker(Pool pool, Clock clock, String node, Config.CareRules care, Config.DisruptionRules rules,
+      int lanes) {
+    this.pool = pool;
+    this.clock = clock;
+    this.node = node;
+    this.care = care;
+    this.lanes = lanes;
+    this.batch = new ReaccommodationBatch(care, rules, node);
+  }
+
+  @Override
+  public Future<?> start() {
+    disruptions = new Disruptions(pool, vertx.eventBus());
+    timer = vertx.setPeriodic(1_000, id -> wake(null));
+    return vertx.eventBus().<JsonObject>consumer(Disruptions.WAKE_ADDRESS, message -> {
+      String id = message.body() == null ? null : message.body().getString("id");
+      wake(id == null ? null : UUID.fromString(id));
+    }).completion().onSuccess(v -> wake(null));
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Runs on the verticle's event loop only: the counters need no locks. */
+  private void wake(UUID preferred) {
+    if (stopped) {
+      return;
+    }
+    if (busy >= lanes) {
+      wokenWhileBusy = true;
+      return;
+    }
+    busy++;
+    lane(preferred);
+  }
+
+  private void lane(UUID preferred) {
+    step(preferred).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().isPresent() && !stopped) {
+        lane(ar.result().get()); // the same disruption's next batch, at once
+        return;
+      }
+      busy--;
+      if (ar.failed() && !stopped) {
+        // A deadlock with a rebooking elsewhere, or the database away: the timer comes back to it.
+        LOG.warn("Disruption work stopped on a failure; it will be retried", ar.cause());
+      } else if (wokenWhileBusy) {
+        wokenWhileBusy = false;
+        wake(null);
+      }
+    });
+  }
+
+  /** One transaction of work; answers the disruption worked when there may be more of it. */
+  Future<Optional<UUID>> step(UUID preferred) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return pool.withTransaction(tx -> DisruptionReads.claim(tx, preferred).compose(claimed -> {
+      if (claimed.isEmpty()) {
+        return preferred == null ? Future.succeededFuture(Optional.<Step>empty())
+            : DisruptionReads.claim(tx, null).compose(any -> work(tx, any, now));
+      }
+      return work(tx, claimed, now);
+    })).compose(done -> {
+      if (done.isEmpty()) {
+        return Future.succeededFuture(Optional.<UUID>empty());
+      }
+      Step step = done.get();
+      // Told after commit: what ops control reads back is what it was told.
+      vertx.eventBus().publish(Outbox.WAKE_ADDRESS, new JsonObject());
+      return disruptions.progress(step.id()).map(progress -> {
+        vertx.eventBus().publish(Disruptions.PROGRESS_ADDRESS, progress);
+        return step.finished() ? Optional.<UUID>empty() : Optional.of(step.id());
+      });
+    });
+  }
+
+  private record Step(UUID id, boolean finished) {
+  }
+
+  private Future<Optional<Step>> work(io.vertx.sqlclient.SqlConnection tx,
+      Optional<DisruptionReads.Facts> claimed, OffsetDateTime now) {
+    if (claimed.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    DisruptionReads.Facts facts = claimed.get();
+    return switch (facts.status()) {
+      case SURVEYING -> Survey.run(tx, facts, care, now, "paxcare@" + node)
+          .map(count -> Optional.of(new Step(facts.id(), count == 0)));
+      case REACCOMMODATING -> batch.run(tx, facts, now).map(outcome -> Optional.of(new Step(facts.id(),
+          outcome.finished())));
+      case DONE -> Future.succeededFuture(Optional.empty());
+    };
+  }
+}
