@@ -97,6 +97,13 @@ class AuthorizationMatrixTest {
     String date = story.taxiing.getString("date");
     String bag = "0526100001";
     String crew = "WN1234&date=" + date;
+    // Flight events that change nothing: a missed connection of a passenger not on the flight (404 to those
+    // allowed), and a cancellation of a flight nobody fed (404 to ops control; the care desk may not cancel).
+    String missedConnection = new JsonObject().put("type", "MISSED_CONNECTION").put("flight", "WN1234")
+        .put("date", date).put("origin", "MDW").put("pnr", "NOSUCH").put("lastName", "NOBODY").encode();
+    String cancellation = new JsonObject().put("type", "FLIGHT_CANCELLED").put("flight", "WN9999")
+        .put("date", date).put("origin", "MDW").encode();
+    String unknownDisruption = "00000000-0000-4000-8000-000000000000";
     List<Endpoint> endpoints = List.of(
         new Endpoint("POST", "/api/v1/feed/flights", "[]", Set.of("admin", "feed")),
         new Endpoint("POST", "/api/v1/feed/flights/WN1234/" + date + "/MDW/status", "{\"status\":\"TAXIING\"}",
@@ -108,6 +115,10 @@ class AuthorizationMatrixTest {
             Set.of("admin", "ops", "care", "gate", "crew")),
         new Endpoint("GET", "/api/v1/bookings/K7Q2ZB", null, Set.of("admin", "ops", "care", "passenger")),
         new Endpoint("POST", "/api/v1/events", "{}", Set.of("admin", "ops", "care")),
+        new Endpoint("POST", "/api/v1/events", missedConnection, Set.of("admin", "ops", "care")),
+        new Endpoint("POST", "/api/v1/events", cancellation, Set.of("admin", "ops")),
+        new Endpoint("GET", "/api/v1/disruptions", null, Set.of("admin", "ops", "care")),
+        new Endpoint("GET", "/api/v1/disruptions/" + unknownDisruption, null, Set.of("admin", "ops", "care")),
         new Endpoint("GET", "/api/v1/cases", null, Set.of("admin", "ops", "care")),
         new Endpoint("GET", "/api/v1/cases/" + caseId, null, Set.of("admin", "ops", "care", "gate")),
         new Endpoint("POST", "/api/v1/cases/" + caseId + "/recall", "{\"status\":\"FOUND\"}",
