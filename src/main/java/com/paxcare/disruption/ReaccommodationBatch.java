@@ -87,8 +87,8 @@ final class ReaccommodationBatch {
   }
 
   /** A passenger of this batch, as recorded by the survey. */
-  private record Waiting(DisruptionReads.PaxKey pax, UUID caseId, String caseType, String reference, int rank,
-      int group) {
+  private record Waiting(DisruptionReads.PaxKey pax, UUID caseId, String caseType, String reference,
+      String caseDestination, int rank, int group) {
   }
 
   /** What happens to one passenger in this batch. */
@@ -142,6 +142,13 @@ final class ReaccommodationBatch {
                 w.status = ReaccommodationStatus.ALREADY_MOVED;
               } else {
                 w.need = need.get();
+                if (Survey.URGENT.contains(w.waiting.caseType())
+                    && !w.need.to().equals(w.waiting.caseDestination())) {
+                  // Her urgent case says where she must now go (her son's bedside, not her holiday).
+                  AffectedRule.Need n = w.need;
+                  w.need = new AffectedRule.Need(true, n.from(), w.waiting.caseDestination(), n.readyAt(),
+                      n.replaced(), n.disruptedCoupon(), n.connectionSlackMinutes());
+                }
                 w.status = w.need.rebook() ? null : ReaccommodationStatus.KEPT_FLIGHT;
               }
             }
@@ -158,7 +165,8 @@ final class ReaccommodationBatch {
   private Future<List<Waiting>> nextWaiting(SqlConnection tx, DisruptionReads.Facts facts) {
     int batch = rules.passengersPerTransaction();
     var query = Sql.dsl().select(DISRUPTION_PASSENGER.PNR, DISRUPTION_PASSENGER.PAX_ID, DISRUPTION_PASSENGER.CASE_ID,
-            DISRUPTION_PASSENGER.RANK, DISRUPTION_PASSENGER.PRIORITY_GROUP, CARE_CASE.TYPE, CARE_CASE.REFERENCE)
+            DISRUPTION_PASSENGER.RANK, DISRUPTION_PASSENGER.PRIORITY_GROUP, CARE_CASE.TYPE, CARE_CASE.REFERENCE,
+            CARE_CASE.DESTINATION)
         .from(DISRUPTION_PASSENGER).join(CARE_CASE).on(CARE_CASE.ID.eq(DISRUPTION_PASSENGER.CASE_ID))
         .where(DISRUPTION_PASSENGER.DISRUPTION_ID.eq(facts.id()))
         .and(DISRUPTION_PASSENGER.STATUS.eq(ReaccommodationStatus.WAITING))
@@ -167,7 +175,8 @@ final class ReaccommodationBatch {
       List<Waiting> list = new ArrayList<>();
       for (Row row : rows) {
         Waiting w = new Waiting(new DisruptionReads.PaxKey(row.getString("pnr"), row.getString("pax_id")),
-            row.getUUID("case_id"), row.getString("type"), row.getString("reference"), row.getInteger("rank"),
+            row.getUUID("case_id"), row.getString("type"), row.getString("reference"), row.getString("destination"),
+            row.getInteger("rank"),
             row.getInteger("priority_group"));
         // A booking travelling together is never cut in two by the end of a batch.
         if (list.size() >= batch && !list.get(list.size() - 1).pax().pnr().equals(w.pax().pnr())) {
