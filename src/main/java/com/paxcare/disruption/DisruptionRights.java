@@ -35,10 +35,13 @@ public final class DisruptionRights {
   }
 
   public static Journey journey(Facts facts) {
-    String originCountry = Airports.find(facts.origin()).map(Airports.Airport::country).orElse(UNKNOWN);
-    String destinationCountry = Airports.find(facts.finalDestination()).map(Airports.Airport::country)
+    // Both ends must be known: a distance band guessed from one end would state the wrong amount.
+    java.util.Optional<Integer> km = Airports.distanceKm(facts.origin(), facts.finalDestination());
+    String originCountry = km.flatMap(d -> Airports.find(facts.origin())).map(Airports.Airport::country)
         .orElse(UNKNOWN);
-    int distance = Airports.distanceKm(facts.origin(), facts.finalDestination()).orElse(0);
+    String destinationCountry = km.flatMap(d -> Airports.find(facts.finalDestination()))
+        .map(Airports.Airport::country).orElse(UNKNOWN);
+    int distance = km.orElse(0);
     boolean noSeatYet = facts.newArrival() == null;
     // Without a seat she is owed what the longest wait would bring: care through the night and a refund.
     Duration arrivalDelay = noSeatYet ? Duration.ofDays(1)
@@ -51,9 +54,11 @@ public final class DisruptionRights {
         : facts.downgraded() ? Journey.ChangeKind.DOWNGRADE
         : facts.legsAfter() > facts.legsBefore() ? Journey.ChangeKind.MORE_CONNECTIONS
         : Journey.ChangeKind.NONE;
-    return new Journey(originCountry, destinationCountry, distance, facts.carrierCountry(),
-        facts.kind() == DisruptionKind.FLIGHT_CANCELLED, departureDelay, arrivalDelay, overnight, change,
-        facts.extraordinary());
+    boolean cancelled = facts.kind() == DisruptionKind.FLIGHT_CANCELLED;
+    Duration shift = cancelled && !noSeatYet ? Duration.between(facts.scheduledDeparture(), facts.newDeparture())
+        : null;
+    return new Journey(originCountry, destinationCountry, distance, facts.carrierCountry(), cancelled,
+        departureDelay, arrivalDelay, overnight, change, facts.extraordinary(), shift);
   }
 
   public static Entitlements of(PassengerRights rules, Facts facts) {

@@ -79,6 +79,21 @@ public final class Eu261 {
         amount > 0 ? "EUR" : null);
   }
 
+  /** Art. 5(1)(c)(iii): the re-routing leaves no more than 1 hour early and arrives less than 2 hours late. */
+  static final Duration REROUTE_EARLIER_AT_MOST = Duration.ofHours(1);
+  static final Duration REROUTE_LATER_LESS_THAN = Duration.ofHours(2);
+
+  /**
+   * Art. 5(1)(c)(iii): told of the cancellation less than seven days before departure (a disruption on the day
+   * always is), and re-routed to leave no more than an hour before the plan and arrive less than two hours after
+   * it: no compensation is owed.
+   */
+  static boolean reroutedCloseToPlan(Journey journey) {
+    return journey.cancelled() && journey.reroutingShift() != null
+        && journey.reroutingShift().compareTo(REROUTE_EARLIER_AT_MOST.negated()) >= 0
+        && journey.arrivalDelay().compareTo(REROUTE_LATER_LESS_THAN) < 0;
+  }
+
   /**
    * Art. 5(1)(c) and 7: owed on a cancellation, or an arrival 3 hours late or more (Sturgeon), unless art. 5(3)
    * extraordinary circumstances caused it; halved (art. 7(2)) when the re-routing arrives no later than the
@@ -87,7 +102,7 @@ public final class Eu261 {
   static int compensation(Journey journey, Band band) {
     boolean owed = !journey.extraordinary() && (journey.cancelled()
         || journey.arrivalDelay().compareTo(COMPENSATED_ARRIVAL_DELAY) >= 0);
-    if (!owed) {
+    if (!owed || reroutedCloseToPlan(journey)) {
       return 0;
     }
     boolean reroutedClose = journey.cancelled() && journey.arrivalDelay().compareTo(band.careFrom) <= 0;

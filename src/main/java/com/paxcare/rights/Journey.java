@@ -17,10 +17,20 @@ import java.time.Duration;
  * @param changeKind         the kind of schedule change, for US DOT's "significant change"
  * @param extraordinary      caused by extraordinary circumstances (weather, air traffic control, security):
  *                           EU 261 art. 5(3) then owes care and refund but no compensation
+ * @param reroutingShift     for a cancelled flight, how much later (negative: earlier) the re-routing she was
+ *                           given departs than the cancelled flight was to; null when she has none yet
  */
 public record Journey(String originCountry, String destinationCountry, int distanceKm, String carrierCountry,
     boolean cancelled, Duration departureDelay, Duration arrivalDelay, boolean overnight, ChangeKind changeKind,
-    boolean extraordinary) {
+    boolean extraordinary, Duration reroutingShift) {
+
+  /** A journey without a re-routing to judge (a delay, or a cancellation not yet re-routed). */
+  public Journey(String originCountry, String destinationCountry, int distanceKm, String carrierCountry,
+      boolean cancelled, Duration departureDelay, Duration arrivalDelay, boolean overnight, ChangeKind changeKind,
+      boolean extraordinary) {
+    this(originCountry, destinationCountry, distanceKm, carrierCountry, cancelled, departureDelay, arrivalDelay,
+        overnight, changeKind, extraordinary, null);
+  }
 
   /** US DOT 14 CFR 260.2, "significant change of flight itinerary", besides the delay itself. */
   public enum ChangeKind {

@@ -80,6 +80,10 @@ class PassengerRightsTest {
     // Cancelled, re-routed to arrive within the band's hours of the plan: half (art. 7(2)).
     assertThat(Eu261.entitlements(cancelled("FR", "GR", 2100, "FR", minutes(180))).compensation()).isEqualTo(200);
     assertThat(Eu261.entitlements(cancelled("FR", "GR", 2100, "FR", minutes(181))).compensation()).isEqualTo(400);
+    // Re-routed to leave at most 1 h early and arrive less than 2 h late: nothing owed (art. 5(1)(c)(iii)).
+    assertThat(Eu261.entitlements(rerouted(minutes(-60), minutes(119))).compensation()).isZero();
+    assertThat(Eu261.entitlements(rerouted(minutes(-61), minutes(119))).compensation()).isEqualTo(125);
+    assertThat(Eu261.entitlements(rerouted(minutes(30), minutes(120))).compensation()).isEqualTo(125);
     // Weather: care and refund, no compensation (art. 5(3)).
     Journey storm = new Journey("FR", "DE", 800, "FR", true, ZERO, minutes(600), true, ChangeKind.NONE, true);
     assertThat(Eu261.entitlements(storm).compensation()).isZero();
@@ -128,5 +132,10 @@ class PassengerRightsTest {
     // Chicago Midway to Denver, about 1,430 km; Paris CDG to Chicago O'Hare, about 6,650 km.
     assertThat(Journey.greatCircleKm(41.786, -87.752, 39.856, -104.674)).isBetween(1420, 1445);
     assertThat(Journey.greatCircleKm(49.010, 2.548, 41.979, -87.905)).isBetween(6630, 6670);
+  }
+
+  /** Paris - Frankfurt (short band) cancelled and re-routed: leaving {@code shift} from the plan, arriving late. */
+  private static Journey rerouted(Duration shift, Duration arrivalDelay) {
+    return new Journey("FR", "DE", 480, "FR", true, ZERO, arrivalDelay, false, ChangeKind.NONE, false, shift);
   }
 }
