@@ -167,13 +167,18 @@ public final class StepEngine {
       .set(CASE_STEP.DONE_AT, DSL.currentOffsetDateTime())
       .set(CASE_STEP.NODE, DSL.param("node", CASE_STEP.NODE))
       .where(CASE_STEP.ID.eq(DSL.param("id", CASE_STEP.ID))));
-  /** The next step of the sequence (the first still waiting for its turn) becomes due. */
+  /**
+   * The next step of the sequence (the first still waiting for its turn) becomes due. Locked as it is chosen: a
+   * step that another transaction is doing out of turn (mass re-accommodation rebooking an urgent case's
+   * passenger) is waited for and, once done, passed over for the one after it.
+   */
   private static final Sql.Prepared NEXT_DUE = Sql.Prepared.of(Sql.dsl().update(CASE_STEP)
       .set(CASE_STEP.DUE_AT, DSL.param("now", CASE_STEP.DUE_AT))
-      .where(CASE_STEP.ID.eq(DSL.select(DSL.min(CASE_STEP.ID)).from(CASE_STEP)
+      .where(CASE_STEP.ID.eq(DSL.select(CASE_STEP.ID).from(CASE_STEP)
           .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
           .and(CASE_STEP.STATUS.eq(DSL.inline(StepStatus.PENDING)))
-          .and(CASE_STEP.DUE_AT.isNull()))));
+          .and(CASE_STEP.DUE_AT.isNull())
+          .orderBy(CASE_STEP.ID).limit(DSL.inline(1)).forUpdate())));
 
   private Future<Optional<Claimed>> claim(SqlConnection tx, OffsetDateTime now, UUID preferredCase) {
     Future<io.vertx.sqlclient.RowSet<Row>> preferred = preferredCase == null

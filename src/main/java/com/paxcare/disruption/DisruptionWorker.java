@@ -110,6 +110,8 @@ public final class DisruptionWorker extends VerticleBase {
       Step step = done.get();
       // Told after commit: what ops control reads back is what it was told.
       vertx.eventBus().publish(Outbox.WAKE_ADDRESS, new JsonObject());
+      step.plansToWake().forEach(caseId -> vertx.eventBus().publish(com.paxcare.cases.StepEngine.WAKE_ADDRESS,
+          new JsonObject().put("caseId", caseId.toString())));
       return disruptions.progress(step.id()).map(progress -> {
         vertx.eventBus().publish(Disruptions.PROGRESS_ADDRESS, progress);
         return step.finished() ? Optional.<UUID>empty() : Optional.of(step.id());
@@ -117,7 +119,7 @@ public final class DisruptionWorker extends VerticleBase {
     });
   }
 
-  private record Step(UUID id, boolean finished) {
+  private record Step(UUID id, boolean finished, java.util.List<UUID> plansToWake) {
   }
 
   private Future<Optional<Step>> work(io.vertx.sqlclient.SqlConnection tx,
@@ -126,11 +128,12 @@ public final class DisruptionWorker extends VerticleBase {
       return Future.succeededFuture(Optional.empty());
     }
     DisruptionReads.Facts facts = claimed.get();
+    long t0 = System.nanoTime();
     return switch (facts.status()) {
       case SURVEYING -> Survey.run(tx, facts, care, now, "paxcare@" + node)
-          .map(count -> Optional.of(new Step(facts.id(), count == 0)));
-      case REACCOMMODATING -> batch.run(tx, facts, now).map(outcome -> Optional.of(new Step(facts.id(),
-          outcome.finished())));
+          .map(count -> { LOG.warn("TIMING survey {} pax {} ms", count, (System.nanoTime() - t0) / 1e6); return Optional.of(new Step(facts.id(), count == 0, java.util.List.of())); });
+      case REACCOMMODATING -> batch.run(tx, facts, now).map(outcome -> { LOG.warn("TIMING batch {} pax {} ms", outcome.worked(), (System.nanoTime() - t0) / 1e6); return Optional.of(new Step(facts.id(),
+          outcome.finished(), outcome.plansToWake())); });
       case DONE -> Future.succeededFuture(Optional.empty());
     };
   }

@@ -49,6 +49,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static com.paxcare.db.schema.Tables.BAG;
+import static com.paxcare.db.schema.Tables.BSM_OUTBOUND;
 import static com.paxcare.db.schema.Tables.CARE_CASE;
 import static com.paxcare.db.schema.Tables.CARE_PROVISION;
 import static com.paxcare.db.schema.Tables.CASE_STEP;
@@ -83,7 +84,7 @@ final class ReaccommodationBatch {
   }
 
   /** What one batch did: how many passengers, and whether the disruption is now done. */
-  record Outcome(int worked, boolean finished) {
+  record Outcome(int worked, boolean finished, List<UUID> plansToWake) {
   }
 
   /** A passenger of this batch, as recorded by the survey. */
@@ -98,6 +99,8 @@ final class ReaccommodationBatch {
     AffectedRule.Need need;
     ReaccommodationStatus status;
     Long urgentRebookStep;            // her urgent case's REBOOK step, locked by us: we do it for her plan
+    boolean urgentRebookWasDue;       // ...and it was her plan's current step: the next one becomes due
+    boolean rebookedForHerPlan;
     Itinerary itinerary;
     final List<String> seats = new ArrayList<>();
     String ticket;
@@ -121,7 +124,7 @@ final class ReaccommodationBatch {
   Future<Outcome> run(SqlConnection tx, DisruptionReads.Facts facts, OffsetDateTime now) {
     return nextWaiting(tx, facts).compose(waiting -> {
       if (waiting.isEmpty()) {
-        return finish(tx, facts, now).map(new Outcome(0, true));
+        return finish(tx, facts, now).map(new Outcome(0, true, List.of()));
       }
       Map<DisruptionReads.PaxKey, Work> work = new LinkedHashMap<>();
       waiting.forEach(w -> work.put(w.pax(), new Work(w)));
@@ -155,7 +158,8 @@ final class ReaccommodationBatch {
             return seat(tx, facts, work, mct)
                 .compose(v -> write(tx, facts, work, now))
                 .compose(v -> finish(tx, facts, now))
-                .map(finished -> new Outcome(work.size(), finished));
+                .map(finished -> new Outcome(work.size(), finished, work.values().stream()
+                    .filter(w -> w.urgentRebookWasDue && w.rebookedForHerPlan).map(w -> w.waiting.caseId()).toList()));
           }));
     });
   }
@@ -199,13 +203,18 @@ final class ReaccommodationBatch {
     if (urgentCases.length == 0) {
       return Future.succeededFuture();
     }
-    var pending = Sql.dsl().select(CASE_STEP.ID, CASE_STEP.CASE_ID).from(CASE_STEP)
-        .where(CASE_STEP.CASE_ID.eq(DSL.any(urgentCases))).and(CASE_STEP.KIND.eq(StepKind.REBOOK))
-        .and(CASE_STEP.STATUS.eq(StepStatus.PENDING));
-    var lockable = pending.forUpdate().skipLocked();
+    // Two statements, built apart (a jOOQ query is mutable: adding FOR UPDATE to one would change the other).
+    var pending = pendingRebooks(urgentCases);
+    var lockable = pendingRebooks(urgentCases).forUpdate().skipLocked();
     return Sql.run(tx, pending).compose(all -> Sql.run(tx, lockable).map(locked -> {
       Map<UUID, Long> ours = new HashMap<>();
-      locked.forEach(r -> ours.put(r.getUUID("case_id"), r.getLong("id")));
+      Set<UUID> due = new HashSet<>();
+      locked.forEach(r -> {
+        ours.put(r.getUUID("case_id"), r.getLong("id"));
+        if (r.getValue("due_at") != null) {
+          due.add(r.getUUID("case_id"));
+        }
+      });
       Set<UUID> busy = new HashSet<>();
       all.forEach(r -> {
         if (!ours.containsKey(r.getUUID("case_id"))) {
@@ -217,10 +226,18 @@ final class ReaccommodationBatch {
           w.status = ReaccommodationStatus.WITH_URGENT_CASE;
         } else if (ours.containsKey(w.waiting.caseId())) {
           w.urgentRebookStep = ours.get(w.waiting.caseId());
+          w.urgentRebookWasDue = due.contains(w.waiting.caseId());
         }
       }
       return null;
     }));
+  }
+
+  private static org.jooq.SelectConditionStep<org.jooq.Record3<Long, UUID, OffsetDateTime>> pendingRebooks(
+      UUID[] cases) {
+    return Sql.dsl().select(CASE_STEP.ID, CASE_STEP.CASE_ID, CASE_STEP.DUE_AT).from(CASE_STEP)
+        .where(CASE_STEP.CASE_ID.eq(DSL.any(cases))).and(CASE_STEP.KIND.eq(StepKind.REBOOK))
+        .and(CASE_STEP.STATUS.eq(StepStatus.PENDING));
   }
 
   private static List<DisruptionReads.PaxKey> movable(Map<DisruptionReads.PaxKey, Work> work) {
@@ -343,74 +360,12 @@ final class ReaccommodationBatch {
   private static final Sql.Prepared TICKETS = Sql.Prepared.of(Sql.dsl()
       .select(DSL.field("nextval('ticket_serial')", Long.class))
       .from(DSL.table("generate_series(1, {0})", DSL.param("count", Integer.class))));
-  private static final Sql.Prepared COUPON = Sql.Prepared.of(Sql.dsl().insertInto(SEGMENT)
-      .set(SEGMENT.PNR, DSL.param("pnr", SEGMENT.PNR))
-      .set(SEGMENT.PAX_ID, DSL.param("paxId", SEGMENT.PAX_ID))
-      .set(SEGMENT.FLIGHT_ID, DSL.param("flightId", SEGMENT.FLIGHT_ID))
-      .set(SEGMENT.CABIN, DSL.param("cabin", SEGMENT.CABIN))
-      .set(SEGMENT.SEAT, DSL.param("seat", SEGMENT.SEAT))
-      .set(SEGMENT.STATUS, DSL.param("status", SEGMENT.STATUS))
-      .set(SEGMENT.TICKET, DSL.param("ticket", SEGMENT.TICKET))
-      .set(SEGMENT.FARE_AMOUNT, DSL.param("fare", SEGMENT.FARE_AMOUNT))
-      .set(SEGMENT.FARE_CURRENCY, DSL.param("currency", SEGMENT.FARE_CURRENCY))
-      .set(SEGMENT.ISSUED_BY_PAXCARE, DSL.inline(true))
-      .set(SEGMENT.PRIORITY_BOARDING, DSL.param("priority", SEGMENT.PRIORITY_BOARDING))
-      // Her old coupon on the same flight (an onward leg she keeps in the new itinerary) comes back to life.
-      .onConflict(SEGMENT.PNR, SEGMENT.PAX_ID, SEGMENT.FLIGHT_ID).doUpdate()
-      .set(SEGMENT.CABIN, DSL.param("cabin", SEGMENT.CABIN))
-      .set(SEGMENT.SEAT, DSL.param("seat", SEGMENT.SEAT))
-      .set(SEGMENT.STATUS, DSL.param("status", SEGMENT.STATUS))
-      .set(SEGMENT.TICKET, DSL.param("ticket", SEGMENT.TICKET))
-      .set(SEGMENT.ISSUED_BY_PAXCARE, DSL.inline(true))
-      .set(SEGMENT.PRIORITY_BOARDING, DSL.param("priority", SEGMENT.PRIORITY_BOARDING))
-      .set(SEGMENT.UPDATED_AT, DSL.currentOffsetDateTime()));
-  private static final Sql.Prepared REISSUED = Sql.Prepared.of(Sql.dsl().insertInto(REISSUE)
-      .set(REISSUE.CASE_ID, DSL.param("caseId", REISSUE.CASE_ID))
-      .set(REISSUE.DISRUPTION_ID, DSL.param("disruptionId", REISSUE.DISRUPTION_ID))
-      .set(REISSUE.PNR, DSL.param("pnr", REISSUE.PNR))
-      .set(REISSUE.PAX_ID, DSL.param("paxId", REISSUE.PAX_ID))
-      .set(REISSUE.OLD_TICKET, DSL.param("oldTicket", REISSUE.OLD_TICKET))
-      .set(REISSUE.NEW_TICKET, DSL.param("newTicket", REISSUE.NEW_TICKET))
-      .set(REISSUE.WAIVER_CODE, DSL.param("waiver", REISSUE.WAIVER_CODE))
-      .set(REISSUE.ENDORSEMENT, DSL.param("endorsement", REISSUE.ENDORSEMENT))
-      .set(REISSUE.FARE_DIFFERENCE, DSL.inline(BigDecimal.ZERO))
-      .set(REISSUE.CHANGE_FEE, DSL.inline(BigDecimal.ZERO))
-      .set(REISSUE.CURRENCY, DSL.param("currency", REISSUE.CURRENCY)));
-  private static final Sql.Prepared STEP = Sql.Prepared.of(Sql.dsl().insertInto(CASE_STEP)
-      .set(CASE_STEP.CASE_ID, DSL.param("caseId", CASE_STEP.CASE_ID))
-      .set(CASE_STEP.POSITION, DSL.param("position", CASE_STEP.POSITION))
-      .set(CASE_STEP.KIND, DSL.param("kind", CASE_STEP.KIND))
-      .set(CASE_STEP.STATUS, DSL.param("status", CASE_STEP.STATUS))
-      .set(CASE_STEP.DUE_AT, DSL.param("dueAt", CASE_STEP.DUE_AT))
-      .set(CASE_STEP.RESULT, DSL.param("result", CASE_STEP.RESULT))
-      .set(CASE_STEP.DONE_AT, DSL.param("doneAt", CASE_STEP.DONE_AT))
-      .set(CASE_STEP.NODE, DSL.param("node", CASE_STEP.NODE)));
   private static final Sql.Prepared URGENT_REBOOK_DONE = Sql.Prepared.of(Sql.dsl().update(CASE_STEP)
       .set(CASE_STEP.STATUS, DSL.inline(StepStatus.DONE))
       .set(CASE_STEP.RESULT, DSL.param("result", CASE_STEP.RESULT))
       .set(CASE_STEP.DONE_AT, DSL.currentOffsetDateTime())
       .set(CASE_STEP.NODE, DSL.param("node", CASE_STEP.NODE))
       .where(CASE_STEP.ID.eq(DSL.param("id", CASE_STEP.ID))));
-  private static final Sql.Prepared CARE = Sql.Prepared.of(Sql.dsl().insertInto(CARE_PROVISION)
-      .set(CARE_PROVISION.CASE_ID, DSL.param("caseId", CARE_PROVISION.CASE_ID))
-      .set(CARE_PROVISION.KIND, DSL.param("kind", CARE_PROVISION.KIND))
-      .set(CARE_PROVISION.STATION, DSL.param("station", CARE_PROVISION.STATION))
-      .set(CARE_PROVISION.CODE, DSL.param("code", CARE_PROVISION.CODE))
-      .set(CARE_PROVISION.AMOUNT, DSL.param("amount", CARE_PROVISION.AMOUNT))
-      .set(CARE_PROVISION.CURRENCY, DSL.param("currency", CARE_PROVISION.CURRENCY))
-      .onConflictDoNothing());
-  private static final Sql.Prepared NOTICE = Sql.Prepared.of(Sql.dsl().insertInto(NOTIFICATION)
-      .set(NOTIFICATION.CASE_ID, DSL.param("caseId", NOTIFICATION.CASE_ID))
-      .set(NOTIFICATION.CHANNEL, DSL.param("channel", NOTIFICATION.CHANNEL))
-      .set(NOTIFICATION.AUDIENCE, DSL.inline("PASSENGER"))
-      .set(NOTIFICATION.RECIPIENT, DSL.param("recipient", NOTIFICATION.RECIPIENT))
-      .set(NOTIFICATION.LANGUAGE, DSL.param("language", NOTIFICATION.LANGUAGE))
-      .set(NOTIFICATION.SUBJECT, DSL.param("subject", NOTIFICATION.SUBJECT))
-      .set(NOTIFICATION.BODY, DSL.param("body", NOTIFICATION.BODY)));
-  private static final Sql.Prepared FOLLOW_UP = Sql.Prepared.of(Sql.dsl().insertInto(FOLLOWUP)
-      .set(FOLLOWUP.CASE_ID, DSL.param("caseId", FOLLOWUP.CASE_ID))
-      .set(FOLLOWUP.DUE_AT, DSL.param("dueAt", FOLLOWUP.DUE_AT))
-      .onConflictDoNothing());
   private static final Sql.Prepared HANDLED = Sql.Prepared.of(Sql.dsl().update(DISRUPTION_PASSENGER)
       .set(DISRUPTION_PASSENGER.STATUS, DSL.param("status", DISRUPTION_PASSENGER.STATUS))
       .set(DISRUPTION_PASSENGER.WAITLIST_POSITION, DSL.param("position", DISRUPTION_PASSENGER.WAITLIST_POSITION))
@@ -474,20 +429,32 @@ final class ReaccommodationBatch {
       BigDecimal fare = paidFor.fareAmount() == null ? null : new BigDecimal(paidFor.fareAmount());
       for (int i = 0; i < w.itinerary.legs().size(); i++) {
         Leg leg = w.itinerary.legs().get(i);
-        coupons.add(new Object[] {"pnr", w.waiting.pax().pnr(), "paxId", w.waiting.pax().paxId(),
-            "flightId", leg.flight().flightId(), "cabin", leg.cabin(), "seat", w.seats.get(i),
-            "status", SegmentStatus.valueOf(status), "ticket", w.ticket, "fare", fare,
-            "currency", fare == null ? null : paidFor.fareCurrency(),
+        coupons.add(new Object[] {w.waiting.pax().pnr(), w.waiting.pax().paxId(), leg.flight().flightId(),
+            leg.cabin(), w.seats.get(i), SegmentStatus.valueOf(status), w.ticket, fare,
+            fare == null ? null : paidFor.fareCurrency(), true,
             // Priority boarding for those who most need it; on a full flight it means nothing for everyone.
-            "priority", w.waiting.group() <= 2});
+            w.waiting.group() <= 2});
       }
       Waivers.Waiver waiver = Waivers.forCaseType(w.waiting.caseType());
-      reissues.add(new Object[] {"caseId", w.waiting.caseId(), "disruptionId", facts.id(), "pnr", w.waiting.pax().pnr(),
-          "paxId", w.waiting.pax().paxId(), "oldTicket", paidFor.ticket(), "newTicket", w.ticket,
-          "waiver", waiver.code(), "endorsement", waiver.endorsement(),
-          "currency", paidFor.fareCurrency() != null ? paidFor.fareCurrency() : "USD"});
+      reissues.add(new Object[] {w.waiting.caseId(), facts.id(), w.waiting.pax().pnr(), w.waiting.pax().paxId(),
+          paidFor.ticket(), w.ticket, waiver.code(), waiver.endorsement(), BigDecimal.ZERO, BigDecimal.ZERO,
+          paidFor.fareCurrency() != null ? paidFor.fareCurrency() : "USD"});
     }
-    return COUPON.batch(tx, coupons).compose(v -> REISSUED.batch(tx, reissues)).mapEmpty();
+    // Her old coupon on the same flight (an onward leg she keeps in the new itinerary) comes back to life.
+    return Sql.insertRows(tx, SEGMENT, List.of(SEGMENT.PNR, SEGMENT.PAX_ID, SEGMENT.FLIGHT_ID, SEGMENT.CABIN,
+            SEGMENT.SEAT, SEGMENT.STATUS, SEGMENT.TICKET, SEGMENT.FARE_AMOUNT, SEGMENT.FARE_CURRENCY,
+            SEGMENT.ISSUED_BY_PAXCARE, SEGMENT.PRIORITY_BOARDING), coupons,
+            insert -> insert.onConflict(SEGMENT.PNR, SEGMENT.PAX_ID, SEGMENT.FLIGHT_ID).doUpdate()
+                .set(SEGMENT.CABIN, DSL.excluded(SEGMENT.CABIN))
+                .set(SEGMENT.SEAT, DSL.excluded(SEGMENT.SEAT))
+                .set(SEGMENT.STATUS, DSL.excluded(SEGMENT.STATUS))
+                .set(SEGMENT.TICKET, DSL.excluded(SEGMENT.TICKET))
+                .set(SEGMENT.ISSUED_BY_PAXCARE, DSL.excluded(SEGMENT.ISSUED_BY_PAXCARE))
+                .set(SEGMENT.PRIORITY_BOARDING, DSL.excluded(SEGMENT.PRIORITY_BOARDING))
+                .set(SEGMENT.UPDATED_AT, DSL.currentOffsetDateTime()))
+        .compose(v -> Sql.insertRows(tx, REISSUE, List.of(REISSUE.CASE_ID, REISSUE.DISRUPTION_ID, REISSUE.PNR,
+            REISSUE.PAX_ID, REISSUE.OLD_TICKET, REISSUE.NEW_TICKET, REISSUE.WAIVER_CODE, REISSUE.ENDORSEMENT,
+            REISSUE.FARE_DIFFERENCE, REISSUE.CHANGE_FEE, REISSUE.CURRENCY), reissues, insert -> insert));
   }
 
   /** Waitlist places follow the priority order, after those already waiting for this disruption. */
@@ -554,7 +521,11 @@ final class ReaccommodationBatch {
         w.bagTags.add(tag);
         w.bsmSent += messages.addText() == null ? 1 : 2;
       }
-      Future<Void> chain = Future.succeededFuture();
+      // The messages for the baggage system in one statement; our routing copy statement by statement.
+      List<Object[]> messages = byStatement.remove(Rerouting.OUTBOUND).stream()
+          .map(named -> new Object[] {named[1], named[3], named[5], named[7]}).toList();
+      Future<Void> chain = Sql.insertRows(tx, BSM_OUTBOUND, List.of(BSM_OUTBOUND.CASE_ID, BSM_OUTBOUND.TAG,
+          BSM_OUTBOUND.ACTION, BSM_OUTBOUND.TEXT), messages, insert -> insert);
       for (var entry : byStatement.entrySet()) {
         chain = chain.compose(v -> entry.getKey().batch(tx, entry.getValue()).mapEmpty());
       }
@@ -594,16 +565,16 @@ final class ReaccommodationBatch {
     List<Object[]> rows = new ArrayList<>();
     for (Work w : all) {
       if (w.voucherCode != null) {
-        rows.add(new Object[] {"caseId", w.waiting.caseId(), "kind", "MEAL_VOUCHER", "station", w.need.from(),
-            "code", w.voucherCode, "amount", new BigDecimal(care.mealVoucherAmount()),
-            "currency", care.mealVoucherCurrency()});
+        rows.add(new Object[] {w.waiting.caseId(), "MEAL_VOUCHER", w.need.from(), w.voucherCode,
+            new BigDecimal(care.mealVoucherAmount()), care.mealVoucherCurrency()});
       }
       if (w.entitlements.hotel()) {
-        rows.add(new Object[] {"caseId", w.waiting.caseId(), "kind", "HOTEL", "station", w.need.from(),
-            "code", null, "amount", null, "currency", null});
+        rows.add(new Object[] {w.waiting.caseId(), "HOTEL", w.need.from(), null, null, null});
       }
     }
-    return CARE.batch(tx, rows).mapEmpty();
+    return Sql.insertRows(tx, CARE_PROVISION, List.of(CARE_PROVISION.CASE_ID, CARE_PROVISION.KIND,
+        CARE_PROVISION.STATION, CARE_PROVISION.CODE, CARE_PROVISION.AMOUNT, CARE_PROVISION.CURRENCY), rows,
+        insert -> insert.onConflictDoNothing());
   }
 
   /** Told before she has to ask: what happened, what we did, what she is owed, in her language. */
@@ -621,14 +592,16 @@ final class ReaccommodationBatch {
           continue;
         }
         Message message = DisruptionNotices.render(notice, channel, language);
-        rows.add(new Object[] {"caseId", w.waiting.caseId(), "channel", channel.name(), "recipient", recipient,
-            "language", language, "subject", message.subject(), "body", message.body()});
+        rows.add(new Object[] {w.waiting.caseId(), channel.name(), "PASSENGER", recipient, language,
+            message.subject(), message.body()});
         w.queued.add(new JsonObject().put("channel", channel.name()).put("audience", "PASSENGER")
             .put("language", language));
         w.notified = true;
       }
     }
-    return NOTICE.batch(tx, rows).mapEmpty();
+    return Sql.insertRows(tx, NOTIFICATION, List.of(NOTIFICATION.CASE_ID, NOTIFICATION.CHANNEL,
+        NOTIFICATION.AUDIENCE, NOTIFICATION.RECIPIENT, NOTIFICATION.LANGUAGE, NOTIFICATION.SUBJECT,
+        NOTIFICATION.BODY), rows, insert -> insert);
   }
 
   private DisruptionNoticeFacts noticeFacts(DisruptionReads.Facts facts, Work w, OffsetDateTime now) {
@@ -675,6 +648,7 @@ final class ReaccommodationBatch {
         if (w.urgentPlanCarriesOn()) {
           if (w.status == ReaccommodationStatus.REACCOMMODATED || w.status == ReaccommodationStatus.WAITLISTED) {
             urgentDone.add(new Object[] {"result", rebook, "node", node, "id", w.urgentRebookStep});
+            w.rebookedForHerPlan = true;
             timeline.add(new Timeline.Entry(caseId, actor, "REBOOK done", rebook));
           }
           continue;
@@ -699,16 +673,28 @@ final class ReaccommodationBatch {
             .put("rebooked", w.status == ReaccommodationStatus.REACCOMMODATED));
         for (var step : done.entrySet()) {
           boolean skipped = step.getValue().getBoolean("skipped", false);
-          steps.add(new Object[] {"caseId", caseId, "position", ++position, "kind", step.getKey(),
-              "status", skipped ? StepStatus.SKIPPED : StepStatus.DONE, "dueAt", now, "result", step.getValue(),
-              "doneAt", now, "node", node});
+          steps.add(new Object[] {caseId, ++position, step.getKey(), skipped ? StepStatus.SKIPPED : StepStatus.DONE,
+              now, step.getValue(), now, node});
           timeline.add(new Timeline.Entry(caseId, actor, step.getKey().getLiteral() + (skipped ? " skipped" : " done"),
               step.getValue()));
         }
       }
-      return STEP.batch(tx, steps).compose(v -> URGENT_REBOOK_DONE.batch(tx, urgentDone))
+      UUID[] advancing = all.stream().filter(w -> w.rebookedForHerPlan && w.urgentRebookWasDue)
+          .map(w -> w.waiting.caseId()).toArray(UUID[]::new);
+      // Her plan was waiting on that step: its next step is due now, as if her plan had done it.
+      var nextDue = Sql.dsl().update(CASE_STEP).set(CASE_STEP.DUE_AT, now)
+          .where(CASE_STEP.ID.in(Sql.dsl().select(DSL.min(CASE_STEP.ID)).from(CASE_STEP)
+              .where(CASE_STEP.CASE_ID.eq(DSL.any(advancing))).and(CASE_STEP.STATUS.eq(StepStatus.PENDING))
+              .and(CASE_STEP.DUE_AT.isNull()).groupBy(CASE_STEP.CASE_ID)));
+      return insertSteps(tx, steps).compose(v -> URGENT_REBOOK_DONE.batch(tx, urgentDone))
+          .compose(v -> advancing.length == 0 ? Future.succeededFuture() : Sql.run(tx, nextDue))
           .compose(v -> Timeline.appendAll(tx, timeline));
     });
+  }
+
+  private static Future<Void> insertSteps(SqlConnection tx, List<Object[]> steps) {
+    return Sql.insertRows(tx, CASE_STEP, List.of(CASE_STEP.CASE_ID, CASE_STEP.POSITION, CASE_STEP.KIND,
+        CASE_STEP.STATUS, CASE_STEP.DUE_AT, CASE_STEP.RESULT, CASE_STEP.DONE_AT, CASE_STEP.NODE), steps, insert -> insert);
   }
 
   private static JsonObject rebookResult(DisruptionReads.Facts facts, Work w) {
@@ -780,14 +766,14 @@ final class ReaccommodationBatch {
     var close = Sql.dsl().update(CARE_CASE).set(CARE_CASE.STATUS, CaseStatus.CLOSED)
         .set(CARE_CASE.CLOSED_AT, now)
         .where(CARE_CASE.ID.eq(DSL.any(closing))).and(CARE_CASE.STATUS.eq(CaseStatus.OPEN));
-    List<Object[]> checks = waitlisted.stream().map(w -> new Object[] {"caseId", w.waiting.caseId(),
-        "position", 10_000 + w.waiting.rank(), "kind", StepKind.FOLLOW_UP_CHECK, "status", StepStatus.PENDING,
-        "dueAt", callBack.plusMinutes(care.followUpGraceMinutes()), "result", null, "doneAt", null,
-        "node", null}).toList();
+    List<Object[]> checks = waitlisted.stream().map(w -> new Object[] {w.waiting.caseId(), 10_000 + w.waiting.rank(),
+        StepKind.FOLLOW_UP_CHECK, StepStatus.PENDING, callBack.plusMinutes(care.followUpGraceMinutes()), null, null,
+        null}).toList();
     return (closing.length == 0 ? Future.succeededFuture() : Sql.run(tx, close))
-        .compose(v -> FOLLOW_UP.batch(tx, waitlisted.stream().map(w -> new Object[] {"caseId", w.waiting.caseId(),
-            "dueAt", callBack}).toList()))
-        .compose(v -> STEP.batch(tx, checks)).mapEmpty();
+        .compose(v -> Sql.insertRows(tx, FOLLOWUP, List.of(FOLLOWUP.CASE_ID, FOLLOWUP.DUE_AT),
+            waitlisted.stream().map(w -> new Object[] {w.waiting.caseId(), callBack}).toList(),
+            insert -> insert.onConflictDoNothing()))
+        .compose(v -> insertSteps(tx, checks));
   }
 
   /** Done when nobody is left waiting for a turn. */

@@ -149,20 +149,6 @@ final class Survey {
     return placed;
   }
 
-  private static final Sql.Prepared OPEN_CASE = Sql.Prepared.of(Sql.dsl().insertInto(CARE_CASE)
-      .set(CARE_CASE.ID, DSL.param("id", CARE_CASE.ID))
-      .set(CARE_CASE.REFERENCE, DSL.param("reference", CARE_CASE.REFERENCE))
-      .set(CARE_CASE.TYPE, DSL.param("type", CARE_CASE.TYPE))
-      .set(CARE_CASE.PNR, DSL.param("pnr", CARE_CASE.PNR))
-      .set(CARE_CASE.PAX_ID, DSL.param("paxId", CARE_CASE.PAX_ID))
-      .set(CARE_CASE.FIRST_NAME, DSL.param("firstName", CARE_CASE.FIRST_NAME))
-      .set(CARE_CASE.LAST_NAME, DSL.param("lastName", CARE_CASE.LAST_NAME))
-      .set(CARE_CASE.DESTINATION, DSL.param("destination", CARE_CASE.DESTINATION))
-      .set(CARE_CASE.NOTE, DSL.param("note", CARE_CASE.NOTE))
-      .set(CARE_CASE.LANGUAGE, DSL.param("language", CARE_CASE.LANGUAGE))
-      .set(CARE_CASE.LOCATION, DSL.param("location", CARE_CASE.LOCATION))
-      .onConflictDoNothing());
-
   /** A new case for each passenger without one to join; answers every passenger's case. */
   private static Future<Map<DisruptionReads.PaxKey, OpenCase>> openCases(SqlConnection tx, List<Placed> order,
       DisruptionReads.Facts facts, Map<DisruptionReads.PaxKey, List<Whereabouts.Coupon>> coupons,
@@ -174,23 +160,16 @@ final class Survey {
       }
       UUID id = UUID.randomUUID();
       DisruptionReads.PaxFacts p = pax.get(placed.pax());
-      rows.add(new Object[] {"id", id, "reference", Intake.reference(id), "type", CaseType.valueOf(facts.kind().name()),
-          "pnr", placed.pax().pnr(), "paxId", placed.pax().paxId(), "firstName", p.firstName(),
-          "lastName", p.lastName(), "destination", placed.need().to(), "note", facts.describe(),
-          "language", p.language(), "location", Locator.whereabouts(coupons.get(placed.pax())).toJson()});
+      rows.add(new Object[] {id, Intake.reference(id), CaseType.valueOf(facts.kind().name()), placed.pax().pnr(),
+          placed.pax().paxId(), p.firstName(), p.lastName(), placed.need().to(), facts.describe(), p.language(),
+          Locator.whereabouts(coupons.get(placed.pax())).toJson()});
     }
     // A case for the same reason opened meanwhile (another disruption of her journey) is found and joined.
-    return OPEN_CASE.batch(tx, rows).compose(v -> openCases(tx, coupons.keySet(), facts.kind()));
+    return Sql.insertRows(tx, CARE_CASE, List.of(CARE_CASE.ID, CARE_CASE.REFERENCE, CARE_CASE.TYPE, CARE_CASE.PNR,
+            CARE_CASE.PAX_ID, CARE_CASE.FIRST_NAME, CARE_CASE.LAST_NAME, CARE_CASE.DESTINATION, CARE_CASE.NOTE,
+            CARE_CASE.LANGUAGE, CARE_CASE.LOCATION), rows, insert -> insert.onConflictDoNothing())
+        .compose(v -> openCases(tx, coupons.keySet(), facts.kind()));
   }
-
-  private static final Sql.Prepared PLACE = Sql.Prepared.of(Sql.dsl().insertInto(DISRUPTION_PASSENGER)
-      .set(DISRUPTION_PASSENGER.DISRUPTION_ID, DSL.param("disruptionId", DISRUPTION_PASSENGER.DISRUPTION_ID))
-      .set(DISRUPTION_PASSENGER.PNR, DSL.param("pnr", DISRUPTION_PASSENGER.PNR))
-      .set(DISRUPTION_PASSENGER.PAX_ID, DSL.param("paxId", DISRUPTION_PASSENGER.PAX_ID))
-      .set(DISRUPTION_PASSENGER.CASE_ID, DSL.param("caseId", DISRUPTION_PASSENGER.CASE_ID))
-      .set(DISRUPTION_PASSENGER.RANK, DSL.param("rank", DISRUPTION_PASSENGER.RANK))
-      .set(DISRUPTION_PASSENGER.PRIORITY_GROUP, DSL.param("group", DISRUPTION_PASSENGER.PRIORITY_GROUP))
-      .set(DISRUPTION_PASSENGER.REASON, DSL.param("reason", DISRUPTION_PASSENGER.REASON)));
 
   private static Future<Integer> finish(SqlConnection tx, DisruptionReads.Facts facts, List<Placed> order,
       Map<DisruptionReads.PaxKey, OpenCase> caseIds, Map<DisruptionReads.PaxKey, OpenCase> joined, OffsetDateTime now,
@@ -200,8 +179,8 @@ final class Survey {
     for (int i = 0; i < order.size(); i++) {
       Placed placed = order.get(i);
       UUID caseId = caseIds.get(placed.pax()).id();
-      places.add(new Object[] {"disruptionId", facts.id(), "pnr", placed.pax().pnr(), "paxId", placed.pax().paxId(),
-          "caseId", caseId, "rank", i + 1, "group", (short) placed.place().group(), "reason", placed.place().reason()});
+      places.add(new Object[] {facts.id(), placed.pax().pnr(), placed.pax().paxId(), caseId, i + 1,
+          (short) placed.place().group(), placed.place().reason()});
       JsonObject detail = new JsonObject().put("disruption", facts.id().toString()).put("kind", facts.kind().name())
           .put("what", facts.describe()).put("rank", i + 1).put("of", order.size())
           .put("group", placed.place().group()).put("reason", placed.place().reason())
@@ -213,7 +192,9 @@ final class Survey {
         .set(DISRUPTION.STATUS, order.isEmpty() ? DisruptionStatus.DONE : DisruptionStatus.REACCOMMODATING)
         .set(DISRUPTION.FINISHED_AT, order.isEmpty() ? now : null)
         .where(DISRUPTION.ID.eq(facts.id()));
-    return PLACE.batch(tx, places).compose(v -> Timeline.appendAll(tx, timeline)).compose(v -> Sql.run(tx, status))
+    var dp = DISRUPTION_PASSENGER;
+    return Sql.insertRows(tx, dp, List.of(dp.DISRUPTION_ID, dp.PNR, dp.PAX_ID, dp.CASE_ID, dp.RANK, dp.PRIORITY_GROUP,
+            dp.REASON), places, insert -> insert).compose(v -> Timeline.appendAll(tx, timeline)).compose(v -> Sql.run(tx, status))
         .map(order.size());
   }
 }

@@ -31,6 +31,8 @@ class CancellationDuringUrgentCaseTest {
   private static final Crowd crowd = new Crowd();
   private static JsonObject toColumbus;
   private static JsonObject ritasFlight;
+  /** Passengers whose urgent rebooking races the cancellation of their flight: more of them, more interleavings. */
+  private static final int RACERS = 8;
   private static JsonObject firstToDenver;
 
   @BeforeAll
@@ -43,14 +45,17 @@ class CancellationDuringUrgentCaseTest {
     firstToDenver = crowd.toDenver("XX110", 3, 40);
     crowd.toDenver("XX112", 6, 10);
     ritasFlight = crowd.flight("XX501", "MDW", "CMH", 2, 75, 100);
-    crowd.flight("XX600", "MDW", "STL", 4, 70, 5);
+    crowd.flight("XX600", "MDW", "STL", 4, 70, 20);
     crowd.book(firstToDenver, 30, null);
     crowd.feed(http);
     JsonObject peggy = Story.booking("K7Q2ZB", "PEGGY", "UHLE", "+13125550142", "peggy@example.com", toColumbus,
         "14C", "CHECKED_IN", "5262100000001");
-    JsonObject other = Story.booking("R4CE11", "RITA", "RACE", "+13125550143", "rita@example.com", ritasFlight,
-        "15C", "CHECKED_IN", "5262100000002");
-    assertThat(http.postJson("/api/v1/feed/bookings", new JsonArray().add(peggy).add(other)).status()).isEqualTo(200);
+    JsonArray bookings = new JsonArray().add(peggy);
+    for (int i = 0; i < RACERS; i++) {
+      bookings.add(Story.booking("R4CE1" + i, "RITA", "RACE", "+1312555014" + i, "rita" + i + "@example.com",
+          ritasFlight, (15 + i) + "C", "CHECKED_IN", "526210000001" + i));
+    }
+    assertThat(http.postJson("/api/v1/feed/bookings", bookings).status()).isEqualTo(200);
   }
 
   @AfterAll
@@ -90,19 +95,40 @@ class CancellationDuringUrgentCaseTest {
   }
 
   @Test
-  void aCancellationRacingHerUrgentRebookingNeverGivesHerTwoWaysOut() throws Exception {
-    JsonObject report = Story.familyEmergency().put("pnr", "R4CE11").put("lastName", "RACE")
-        .put("destination", "STL");
-    String caseId = http.postJson("/api/v1/events", report).json().getString("id");
-    // Right away, while her own plan is rebooking her: her original flight is cancelled.
+  void aCancellationRacingTheirUrgentRebookingsNeverGivesAnyoneTwoWaysOut() throws Exception {
+    List<String> cases = new ArrayList<>();
+    for (int i = 0; i < RACERS; i++) {
+      JsonObject report = Story.familyEmergency().put("pnr", "R4CE1" + i).put("lastName", "RACE")
+          .put("destination", "STL");
+      cases.add(http.postJson("/api/v1/events", report).json().getString("id"));
+    }
+    // Right away, while their own plans are rebooking them: their flight is cancelled.
     Http.Answer raised = http.postJson("/api/v1/events", Crowd.cancellation(ritasFlight));
     assertThat(raised.status()).isIn(200, 202);
     DisruptionAwait.done(http, raised.json().getString("id"));
-    awaitPlan(caseId);
+    for (String caseId : cases) {
+      awaitPlan(caseId);
+    }
+    for (int i = 0; i < RACERS; i++) {
+      String pnr = "R4CE1" + i;
+      assertThat(liveFlights(pnr)).as(() -> describe(pnr)).containsExactly("XX600");
+      assertThat(rows("SELECT id FROM care_case WHERE pnr = '" + pnr + "'")).hasSize(1);
+      assertThat(rows("SELECT id FROM reissue WHERE pnr = '" + pnr + "'")).as(() -> describe(pnr)).hasSize(1);
+    }
+  }
 
-    assertThat(liveFlights("R4CE11")).hasSize(1).containsExactly("XX600");
-    assertThat(rows("SELECT id FROM care_case WHERE pnr = 'R4CE11'")).hasSize(1);
-    assertThat(rows("SELECT id FROM reissue WHERE pnr = 'R4CE11'")).hasSize(1);
+  /** What happened to her, for a failure message. */
+  private static String describe(String pnr) {
+    StringBuilder text = new StringBuilder();
+    rows("SELECT e.at, e.actor, e.action, e.detail::text FROM case_event e JOIN care_case c ON c.id = e.case_id"
+        + " WHERE c.pnr = '" + pnr + "' ORDER BY e.id").forEach(r -> text.append('\n').append(r.getValue(0))
+        .append(' ').append(r.getString(1)).append(' ').append(r.getString(2)).append(' ')
+        .append(r.getString(3), 0, Math.min(200, r.getString(3).length())));
+    rows("SELECT case_id, disruption_id, new_ticket, created_at FROM reissue WHERE pnr = '" + pnr + "'")
+        .forEach(r -> text.append("\nreissue ").append(r.getValue(1)).append(' ').append(r.getValue(3)));
+    rows("SELECT status, node, reason FROM disruption_passenger WHERE pnr = '" + pnr + "'")
+        .forEach(r -> text.append("\ndisruption ").append(r.getString(0)).append(' ').append(r.getString(2)));
+    return text.toString();
   }
 
   private static List<String> liveFlights(String pnr) {
@@ -122,7 +148,9 @@ class CancellationDuringUrgentCaseTest {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("plan of " + caseId + " not done");
+    JsonObject view = http.get("/api/v1/cases/" + caseId).json();
+    throw new AssertionError("plan of " + caseId + " not done: " + view.getJsonArray("plan").encode() + "\n"
+        + describe(view.getJsonObject("passenger").getString("pnr")));
   }
 
   private static List<Row> rows(String sql) {
