@@ -80,7 +80,9 @@ public final class DisruptionWorker extends VerticleBase {
   private void lane(UUID preferred) {
     step(preferred).onComplete(ar -> {
       if (ar.succeeded() && ar.result().isPresent() && !stopped) {
-        lane(ar.result().get()); // the same disruption's next batch, at once
+        // Work was done: go on with the same disruption's next batch, or any other waiting.
+        Step done = ar.result().get();
+        lane(done.finished() ? null : done.id());
         return;
       }
       busy--;
@@ -94,8 +96,8 @@ public final class DisruptionWorker extends VerticleBase {
     });
   }
 
-  /** One transaction of work; answers the disruption worked when there may be more of it. */
-  Future<Optional<UUID>> step(UUID preferred) {
+  /** One transaction of work; answers what was worked, empty when there was nothing to do. */
+  Future<Optional<Step>> step(UUID preferred) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     return pool.withTransaction(tx -> DisruptionReads.claim(tx, preferred).compose(claimed -> {
       if (claimed.isEmpty()) {
@@ -105,7 +107,7 @@ public final class DisruptionWorker extends VerticleBase {
       return work(tx, claimed, now);
     })).compose(done -> {
       if (done.isEmpty()) {
-        return Future.succeededFuture(Optional.<UUID>empty());
+        return Future.succeededFuture(Optional.<Step>empty());
       }
       Step step = done.get();
       // Told after commit: what ops control reads back is what it was told.
@@ -114,7 +116,7 @@ public final class DisruptionWorker extends VerticleBase {
           new JsonObject().put("caseId", caseId.toString())));
       return disruptions.progress(step.id()).map(progress -> {
         vertx.eventBus().publish(Disruptions.PROGRESS_ADDRESS, progress);
-        return step.finished() ? Optional.<UUID>empty() : Optional.of(step.id());
+        return Optional.of(step);
       });
     });
   }
@@ -128,12 +130,11 @@ public final class DisruptionWorker extends VerticleBase {
       return Future.succeededFuture(Optional.empty());
     }
     DisruptionReads.Facts facts = claimed.get();
-    long t0 = System.nanoTime();
     return switch (facts.status()) {
       case SURVEYING -> Survey.run(tx, facts, care, now, "paxcare@" + node)
-          .map(count -> { LOG.warn("TIMING survey {} pax {} ms", count, (System.nanoTime() - t0) / 1e6); return Optional.of(new Step(facts.id(), count == 0, java.util.List.of())); });
-      case REACCOMMODATING -> batch.run(tx, facts, now).map(outcome -> { LOG.warn("TIMING batch {} pax {} ms", outcome.worked(), (System.nanoTime() - t0) / 1e6); return Optional.of(new Step(facts.id(),
-          outcome.finished(), outcome.plansToWake())); });
+          .map(count -> Optional.of(new Step(facts.id(), count == 0, java.util.List.of())));
+      case REACCOMMODATING -> batch.run(tx, facts, now).map(outcome -> Optional.of(new Step(facts.id(),
+          outcome.finished(), outcome.plansToWake())));
       case DONE -> Future.succeededFuture(Optional.empty());
     };
   }
