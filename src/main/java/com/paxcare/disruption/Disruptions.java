@@ -155,8 +155,8 @@ public final class Disruptions {
       case FLIGHT_DELAYED -> Sql.dsl().update(FLIGHT)
           .set(FLIGHT.DEPARTURE, event.departure())
           .set(FLIGHT.DEPARTURE_OFFSET, event.departure().getOffset().getTotalSeconds())
-          .set(FLIGHT.ARRIVAL, FLIGHT.ARRIVAL.plus(DSL.field("make_interval(mins => {0})", Integer.class,
-              DSL.val(delayMinutes))));
+          .set(FLIGHT.ARRIVAL, DSL.field("{0} + make_interval(mins => {1})", FLIGHT.ARRIVAL.getDataType(),
+              FLIGHT.ARRIVAL, DSL.val(delayMinutes)));
       case MISSED_CONNECTION -> null;
     };
     if (update == null) {
