@@ -20,6 +20,9 @@ import static com.paxcare.db.schema.Tables.BAG_OFFLOAD;
 import static com.paxcare.db.schema.Tables.BSM_OUTBOUND;
 import static com.paxcare.db.schema.Tables.CARE_CASE;
 import static com.paxcare.db.schema.Tables.CARE_PROVISION;
+import static com.paxcare.db.schema.Tables.DISRUPTION;
+import static com.paxcare.db.schema.Tables.DISRUPTION_PASSENGER;
+import static com.paxcare.db.schema.Tables.FLIGHT;
 import static com.paxcare.db.schema.Tables.CASE_EVENT;
 import static com.paxcare.db.schema.Tables.CASE_STEP;
 import static com.paxcare.db.schema.Tables.CREW_MESSAGE;
@@ -59,7 +62,7 @@ public final class CaseQueries {
           // Independent reads pipelined on one connection.
           var steps = Sql.run(conn, Sql.dsl().selectFrom(CASE_STEP).where(CASE_STEP.CASE_ID.eq(id))
               .orderBy(CASE_STEP.POSITION));
-          var reissue = Sql.run(conn, Sql.dsl().selectFrom(REISSUE).where(REISSUE.CASE_ID.eq(id)));
+          var reissue = Sql.run(conn, Sql.dsl().selectFrom(REISSUE).where(REISSUE.CASE_ID.eq(id)).orderBy(REISSUE.ID));
           var bags = Sql.run(conn, Sql.dsl().select(BAG.TAG, BAG.EXCEPTIONS, BAG.IRREGULARITIES, BAG_LEG.FLIGHT_NO,
                   BAG_LEG.FLIGHT_DATE, BAG_LEG.ORIGIN, BAG_LEG.DESTINATION,
                   BAG_OFFLOAD.OFFLOADED_AT, BAG_OFFLOAD.OFFLOADED_BY,
@@ -81,7 +84,15 @@ public final class CaseQueries {
               .orderBy(ESCALATION.ID));
           var timeline = Sql.run(conn, Sql.dsl().selectFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(id))
               .orderBy(CASE_EVENT.ID));
-          return Future.all(List.of(steps, reissue, bags, notifications, followUp, care, crew, escalations, timeline))
+          var disruptions = Sql.run(conn, Sql.dsl().select(DISRUPTION.ID, DISRUPTION.KIND, FLIGHT.FLIGHT_NO,
+                  FLIGHT.FLIGHT_DATE, FLIGHT.ORIGIN, FLIGHT.DESTINATION, DISRUPTION_PASSENGER.RANK,
+                  DISRUPTION_PASSENGER.PRIORITY_GROUP, DISRUPTION_PASSENGER.REASON, DISRUPTION_PASSENGER.STATUS,
+                  DISRUPTION_PASSENGER.WAITLIST_POSITION, DISRUPTION_PASSENGER.RIGHTS)
+              .from(DISRUPTION_PASSENGER).join(DISRUPTION).on(DISRUPTION.ID.eq(DISRUPTION_PASSENGER.DISRUPTION_ID))
+              .join(FLIGHT).on(FLIGHT.ID.eq(DISRUPTION.FLIGHT_ID))
+              .where(DISRUPTION_PASSENGER.CASE_ID.eq(id)).orderBy(DISRUPTION.CREATED_AT));
+          return Future.all(List.of(steps, reissue, bags, notifications, followUp, care, crew, escalations, timeline,
+                  disruptions))
               .map(all -> Optional.of(summary(row)
                   .put("note", row.getString("note"))
                   .put("language", row.getString("language"))
@@ -94,7 +105,8 @@ public final class CaseQueries {
                   .put("care", care(care.result()))
                   .put("crewMessages", crew(crew.result()))
                   .put("escalations", escalations(escalations.result()))
-                  .put("timeline", timeline(timeline.result()))));
+                  .put("timeline", timeline(timeline.result()))
+                  .put("disruptions", disruptions(disruptions.result()))));
         }));
   }
 
@@ -113,6 +125,20 @@ public final class CaseQueries {
         .put("location", row.getValue("location"))
         .put("createdAt", row.getOffsetDateTime("created_at").toString())
         .put("closedAt", row.getValue("closed_at") == null ? null : row.getOffsetDateTime("closed_at").toString());
+  }
+
+  /** The disruptions this case was worked in: her place in each, why, what came of it, and her rights. */
+  private static JsonArray disruptions(RowSet<Row> rows) {
+    JsonArray list = new JsonArray();
+    for (Row row : rows) {
+      list.add(new JsonObject().put("id", row.getUUID("id").toString()).put("kind", row.getString("kind"))
+          .put("flight", row.getString("flight_no")).put("date", row.getLocalDate("flight_date").toString())
+          .put("origin", row.getString("origin")).put("destination", row.getString("destination"))
+          .put("rank", row.getInteger("rank")).put("group", row.getInteger("priority_group"))
+          .put("reason", row.getString("reason")).put("status", row.getString("status"))
+          .put("waitlistPosition", row.getInteger("waitlist_position")).put("rights", row.getValue("rights")));
+    }
+    return list;
   }
 
   private static JsonArray plan(RowSet<Row> rows) {

@@ -68,9 +68,19 @@ public final class PassengerTrips {
             .minusMinutes(BOARDING_OPENS_MINUTES).toString());
       }
     }
-    return new JsonObject().put("reference", view.getString("reference")).put("type", view.getString("type"))
+    // What happened to her flight, what came of it, and what she is owed (the priority reason is ops' business).
+    JsonArray disruptions = new JsonArray();
+    for (Object o : view.getJsonArray("disruptions", new JsonArray())) {
+      JsonObject d = (JsonObject) o;
+      disruptions.add(new JsonObject().put("id", d.getString("id")).put("kind", d.getString("kind"))
+          .put("flight", d.getString("flight")).put("date", d.getString("date")).put("status", d.getString("status"))
+          .put("waitlistPosition", d.getInteger("waitlistPosition")).put("rights", d.getJsonObject("rights")));
+    }
+    return new JsonObject().put("id", view.getString("id")).put("reference", view.getString("reference"))
+        .put("type", view.getString("type"))
         .put("status", view.getString("status")).put("rebooking", rebooking)
-        .put("bags", view.getJsonArray("bags")).put("care", view.getJsonArray("care"));
+        .put("bags", view.getJsonArray("bags")).put("care", view.getJsonArray("care"))
+        .put("disruptions", disruptions);
   }
 
   /** The gates of the new flights, from the departure-control feed. */

@@ -83,7 +83,7 @@ public final class HttpApi {
     CaseQueries cases = new CaseQueries(pool);
     new CaseRoutes(new Intake(pool, vertx.eventBus(), clock), cases, new RecallDesk(pool, vertx.eventBus()),
         new FollowUps(pool), new OutboundBsm(pool), scopes, disruptions).mount(router);
-    new DisruptionRoutes(disruptions).mount(router);
+    new DisruptionRoutes(disruptions, new com.paxcare.disruption.Refunds(pool, vertx.eventBus())).mount(router);
     new BoardRoutes(new OpsBoard(pool), new PassengerTrips(pool, cases)).mount(router);
     new OpsRoutes(vertx, pool, clusterManager, registry, draining, openApi).mount(router);
     // The screens: plain files, cached briefly so a fix reaches tablets within minutes.

@@ -119,6 +119,9 @@ class AuthorizationMatrixTest {
         new Endpoint("POST", "/api/v1/events", cancellation, Set.of("admin", "ops")),
         new Endpoint("GET", "/api/v1/disruptions", null, Set.of("admin", "ops", "care")),
         new Endpoint("GET", "/api/v1/disruptions/" + unknownDisruption, null, Set.of("admin", "ops", "care")),
+        // No disruption on these cases: 409 to those allowed, and nothing changes.
+        new Endpoint("POST", "/api/v1/cases/" + caseId + "/refund", "{}", Set.of("admin", "ops", "care")),
+        new Endpoint("POST", "/api/v1/passenger/refund", "{}", Set.of("passenger", "passenger-other-pnr")),
         new Endpoint("GET", "/api/v1/cases", null, Set.of("admin", "ops", "care")),
         new Endpoint("GET", "/api/v1/cases/" + caseId, null, Set.of("admin", "ops", "care", "gate")),
         new Endpoint("POST", "/api/v1/cases/" + caseId + "/recall", "{\"status\":\"FOUND\"}",

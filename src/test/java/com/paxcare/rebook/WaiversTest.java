@@ -13,6 +13,11 @@ class WaiversTest {
     assertThat(Waivers.forCaseType("MEDICAL_EMERGENCY").endorsement()).startsWith("INVOL REISSUE - MEDICAL");
     // Death in the family: IATA resolution 735c.
     assertThat(Waivers.forCaseType("BEREAVEMENT").endorsement()).contains("735C");
-    assertThatThrownBy(() -> Waivers.forCaseType("FLIGHT_CANCELLED")).hasMessageContaining("FLIGHT_CANCELLED");
+    // The airline's own disruptions are involuntary changes too, each with its own waiver.
+    assertThat(Waivers.forCaseType("FLIGHT_CANCELLED").code()).isEqualTo("IRROPCNL");
+    assertThat(Waivers.forCaseType("FLIGHT_DELAYED").endorsement()).startsWith("INVOL REISSUE");
+    assertThat(Waivers.forCaseType("FLIGHT_DIVERTED").endorsement()).startsWith("INVOL REISSUE");
+    assertThat(Waivers.forCaseType("MISSED_CONNECTION").endorsement()).contains("NO FARE DIFF NO FEE");
+    assertThatThrownBy(() -> Waivers.forCaseType("UPGRADE_REQUEST")).hasMessageContaining("UPGRADE_REQUEST");
   }
 }
