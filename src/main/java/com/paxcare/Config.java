@@ -41,7 +41,8 @@ public record Config(
       int airlineMealsFromMinutes,
       boolean airlineHotelWhenOvernight,
       int passengersPerTransaction,
-      int waitlistCallBackMinutes) {
+      int waitlistCallBackMinutes,
+      int waitlistRetrySeconds) {
   }
 
   /** Who may sign in and how: README, "Signing in". */
@@ -122,7 +123,8 @@ public record Config(
             integer(env, "PAXCARE_AIRLINE_MEALS_FROM_MINUTES", 120, 0, 24 * 60),
             bool(env, "PAXCARE_AIRLINE_HOTEL_WHEN_OVERNIGHT", true),
             integer(env, "PAXCARE_DISRUPTION_BATCH", 150, 1, 5000),
-            integer(env, "PAXCARE_WAITLIST_CALL_BACK_MINUTES", 60, 1, 24 * 60)));
+            integer(env, "PAXCARE_WAITLIST_CALL_BACK_MINUTES", 60, 1, 24 * 60),
+            integer(env, "PAXCARE_WAITLIST_RETRY_SECONDS", 60, 1, 24 * 3600)));
   }
 
   private static String amount(Map<String, String> env, String name, String fallback) {

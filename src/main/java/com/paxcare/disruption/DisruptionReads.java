@@ -2,6 +2,7 @@ package com.paxcare.disruption;
 
 import com.paxcare.db.Sql;
 import com.paxcare.db.schema.enums.DisruptionStatus;
+import com.paxcare.db.schema.enums.ReaccommodationStatus;
 import com.paxcare.db.schema.enums.SegmentStatus;
 import com.paxcare.locate.Locator;
 import com.paxcare.locate.Whereabouts;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 import static com.paxcare.db.schema.Tables.BOOKING;
 import static com.paxcare.db.schema.Tables.DISRUPTION;
+import static com.paxcare.db.schema.Tables.DISRUPTION_PASSENGER;
 import static com.paxcare.db.schema.Tables.FLIGHT;
 import static com.paxcare.db.schema.Tables.PASSENGER;
 import static com.paxcare.db.schema.Tables.SEGMENT;
@@ -75,13 +77,37 @@ final class DisruptionReads {
    * until commit, so exactly one node works a disruption at a time, and another picks it up if that node dies.
    */
   static Future<Optional<Facts>> claim(SqlConnection tx, UUID preferred) {
+    return claim(tx, preferred == null ? DSL.noCondition() : DISRUPTION.ID.eq(preferred),
+        DISRUPTION.STATUS.ne(DisruptionStatus.DONE));
+  }
+
+  /** Finished disruptions raised since {@code since} with passengers still on their waitlist, oldest first. */
+  static Future<List<UUID>> withWaitlist(io.vertx.sqlclient.SqlClient client, OffsetDateTime since) {
+    var query = Sql.dsl().select(DISRUPTION.ID).from(DISRUPTION)
+        .where(DISRUPTION.STATUS.eq(DisruptionStatus.DONE)).and(DISRUPTION.CREATED_AT.gt(since))
+        .andExists(Sql.dsl().selectOne().from(DISRUPTION_PASSENGER)
+            .where(DISRUPTION_PASSENGER.DISRUPTION_ID.eq(DISRUPTION.ID))
+            .and(DISRUPTION_PASSENGER.STATUS.eq(ReaccommodationStatus.WAITLISTED)))
+        .orderBy(DISRUPTION.CREATED_AT);
+    return Sql.run(client, query).map(rows -> {
+      List<UUID> ids = new ArrayList<>();
+      rows.forEach(r -> ids.add(r.getUUID(0)));
+      return ids;
+    });
+  }
+
+  /** A finished disruption, for its waitlist to try again; skipped while another node holds it. */
+  static Future<Optional<Facts>> claimFinished(SqlConnection tx, UUID id) {
+    return claim(tx, DISRUPTION.ID.eq(id), DISRUPTION.STATUS.eq(DisruptionStatus.DONE));
+  }
+
+  private static Future<Optional<Facts>> claim(SqlConnection tx, Condition which, Condition status) {
     var query = Sql.dsl().select(DISRUPTION.ID, DISRUPTION.KIND, DISRUPTION.STATUS, DISRUPTION.DELAY_MINUTES,
             DISRUPTION.DIVERTED_TO, DISRUPTION.PNR, DISRUPTION.PAX_ID, DISRUPTION.EXTRAORDINARY, FLIGHT.ID.as("flight_id"),
             FLIGHT.FLIGHT_NO, FLIGHT.FLIGHT_DATE, FLIGHT.ORIGIN, FLIGHT.DESTINATION, FLIGHT.DEPARTURE,
             FLIGHT.DEPARTURE_OFFSET, FLIGHT.ARRIVAL, FLIGHT.ARRIVAL_OFFSET)
         .from(DISRUPTION).join(FLIGHT).on(FLIGHT.ID.eq(DISRUPTION.FLIGHT_ID))
-        .where(DISRUPTION.STATUS.ne(DisruptionStatus.DONE))
-        .and(preferred == null ? DSL.noCondition() : DISRUPTION.ID.eq(preferred))
+        .where(status).and(which)
         .orderBy(DISRUPTION.CREATED_AT).limit(1)
         .forUpdate().of(DISRUPTION).skipLocked();
     return Sql.run(tx, query).map(rows -> {

@@ -34,6 +34,10 @@ public final class DisruptionWorker extends VerticleBase {
   private boolean wokenWhileBusy;
   private volatile boolean stopped;
   private long timer = -1;
+  private long waitlistTimer = -1;
+  private final long waitlistRetryMillis;
+  private final int horizonHours;
+  private boolean retrying;
 
   public DisruptionWorker(Pool pool, Clock clock, String node, Config.CareRules care, Config.DisruptionRules rules,
       int lanes) {
@@ -43,12 +47,55 @@ public final class DisruptionWorker extends VerticleBase {
     this.care = care;
     this.lanes = lanes;
     this.batch = new ReaccommodationBatch(care, rules, node);
+    this.waitlistRetryMillis = rules.waitlistRetrySeconds() * 1000L;
+    this.horizonHours = care.horizonHours();
+  }
+
+  /**
+   * Waitlists try again: every disruption of the rebooking horizon that still has passengers waiting for a seat,
+   * one transaction each, one sweep at a time on this node (the other nodes skip what this one holds).
+   */
+  private void retryWaitlists() {
+    if (stopped || retrying) {
+      return;
+    }
+    retrying = true;
+    DisruptionReads.withWaitlist(pool, OffsetDateTime.now(clock).minusHours(horizonHours)).compose(ids -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (UUID id : ids) {
+        chain = chain.compose(v -> retryWaitlist(id));
+      }
+      return chain;
+    }).onComplete(ar -> {
+      retrying = false;
+      if (ar.failed() && !stopped) {
+        LOG.warn("Waitlist retry stopped on a failure; the next sweep tries again", ar.cause());
+      }
+    });
+  }
+
+  private Future<Void> retryWaitlist(UUID id) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return pool.withTransaction(tx -> DisruptionReads.claimFinished(tx, id).compose(claimed -> claimed.isEmpty()
+            ? Future.succeededFuture(0) : batch.retryWaitlist(tx, claimed.get(), now)))
+        .compose(seated -> {
+          if (seated == 0) {
+            return Future.succeededFuture();
+          }
+          vertx.eventBus().publish(Outbox.WAKE_ADDRESS, new JsonObject());
+          return disruptions.progress(id).map(progress -> {
+            vertx.eventBus().publish(Disruptions.PROGRESS_ADDRESS, progress);
+            return null;
+          });
+        });
   }
 
   @Override
   public Future<?> start() {
     disruptions = new Disruptions(pool, vertx.eventBus());
     timer = vertx.setPeriodic(1_000, id -> wake(null));
+    waitlistTimer = vertx.setPeriodic(waitlistRetryMillis, id -> retryWaitlists());
+    vertx.eventBus().consumer(Disruptions.SEATS_FREED_ADDRESS, message -> retryWaitlists());
     return vertx.eventBus().<JsonObject>consumer(Disruptions.WAKE_ADDRESS, message -> {
       String id = message.body() == null ? null : message.body().getString("id");
       wake(id == null ? null : UUID.fromString(id));
@@ -60,6 +107,9 @@ public final class DisruptionWorker extends VerticleBase {
     stopped = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
+    }
+    if (waitlistTimer >= 0) {
+      vertx.cancelTimer(waitlistTimer);
     }
     return Future.succeededFuture();
   }

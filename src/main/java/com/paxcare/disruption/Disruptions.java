@@ -39,6 +39,8 @@ public final class Disruptions {
   public static final String WAKE_ADDRESS = "paxcare.disruptions.wake";
   /** Published after each step of a disruption's progress, for ops control. */
   public static final String PROGRESS_ADDRESS = "paxcare.ops.disruptions";
+  /** Published when seats are given back (a refund): waitlists try again at once. */
+  public static final String SEATS_FREED_ADDRESS = "paxcare.disruptions.seats-freed";
 
   private final Pool pool;
   private final EventBus eventBus;

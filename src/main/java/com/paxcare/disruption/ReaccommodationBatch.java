@@ -101,6 +101,7 @@ final class ReaccommodationBatch {
     Long urgentRebookStep;            // her urgent case's REBOOK step, locked by us: we do it for her plan
     boolean urgentRebookWasDue;       // ...and it was her plan's current step: the next one becomes due
     boolean rebookedForHerPlan;
+    boolean fromWaitlist;             // a second try: her care was given the first time
     Itinerary itinerary;
     final List<String> seats = new ArrayList<>();
     String ticket;
@@ -122,59 +123,106 @@ final class ReaccommodationBatch {
   }
 
   Future<Outcome> run(SqlConnection tx, DisruptionReads.Facts facts, OffsetDateTime now) {
-    return nextWaiting(tx, facts).compose(waiting -> {
+    return nextWaiting(tx, facts, ReaccommodationStatus.WAITING).compose(waiting -> {
       if (waiting.isEmpty()) {
         return finish(tx, facts, now).map(new Outcome(0, true, List.of()));
       }
       Map<DisruptionReads.PaxKey, Work> work = new LinkedHashMap<>();
       waiting.forEach(w -> work.put(w.pax(), new Work(w)));
       return urgentRebookSteps(tx, work)
-          .compose(v -> DisruptionReads.liveCoupons(tx, DisruptionReads.among(movable(work)), true))
-          .compose(coupons -> DisruptionReads.passengers(tx, work.keySet()).compose(pax -> {
-            MinimumConnectingTimes mct = MinimumConnectingTimes.parse(care.minimumConnectingTimes(),
-                Duration.ofMinutes(care.defaultMctMinutes()));
-            for (Work w : work.values()) {
-              w.facts = pax.get(w.waiting.pax());
-              if (w.status != null) {
-                continue; // her urgent case's plan is rebooking her right now
-              }
-              List<Coupon> held = coupons.getOrDefault(w.waiting.pax(), List.of());
-              Optional<AffectedRule.Need> need = AffectedRule.of(facts.disrupted(), held, now,
-                  Duration.ofMinutes(care.readyMinutes()), mct);
-              if (need.isEmpty()) {
-                w.status = ReaccommodationStatus.ALREADY_MOVED;
-              } else {
-                w.need = need.get();
-                if (Survey.URGENT.contains(w.waiting.caseType())
-                    && !w.need.to().equals(w.waiting.caseDestination())) {
-                  // Her urgent case says where she must now go (her son's bedside, not her holiday).
-                  AffectedRule.Need n = w.need;
-                  w.need = new AffectedRule.Need(true, n.from(), w.waiting.caseDestination(), n.readyAt(),
-                      n.replaced(), n.disruptedCoupon(), n.connectionSlackMinutes());
-                }
-                w.status = w.need.rebook() ? null : ReaccommodationStatus.KEPT_FLIGHT;
-              }
-            }
-            return seat(tx, facts, work, mct)
-                .compose(v -> write(tx, facts, work, now))
-                .compose(v -> finish(tx, facts, now))
-                .map(finished -> new Outcome(work.size(), finished, work.values().stream()
-                    .filter(w -> w.urgentRebookWasDue && w.rebookedForHerPlan).map(w -> w.waiting.caseId()).toList()));
-          }));
+          .compose(v -> seatAll(tx, facts, work, now))
+          .compose(v -> write(tx, facts, work, now))
+          .compose(v -> finish(tx, facts, now))
+          .map(finished -> new Outcome(work.size(), finished, work.values().stream()
+              .filter(w -> w.urgentRebookWasDue && w.rebookedForHerPlan).map(w -> w.waiting.caseId()).toList()));
     });
+  }
+
+  /**
+   * The waitlist of a finished disruption tries again for seats freed since (a refund, a flight added, a
+   * booking cancelled). Those who now get a seat are rebooked and told at once, as promised, and their call back
+   * is no longer needed; the others keep their place, and nothing is written for them.
+   */
+  Future<Integer> retryWaitlist(SqlConnection tx, DisruptionReads.Facts facts, OffsetDateTime now) {
+    return nextWaiting(tx, facts, ReaccommodationStatus.WAITLISTED).compose(waitlisted -> {
+      Map<DisruptionReads.PaxKey, Work> work = new LinkedHashMap<>();
+      // Urgent cases' waitlisted passengers are their own plan's (and the care desk's) to place.
+      waitlisted.stream().filter(w -> !Survey.URGENT.contains(w.caseType())).forEach(w -> {
+        Work again = new Work(w);
+        again.fromWaitlist = true;
+        work.put(w.pax(), again);
+      });
+      if (work.isEmpty()) {
+        return Future.succeededFuture(0);
+      }
+      return seatAll(tx, facts, work, now).compose(v -> {
+        Map<DisruptionReads.PaxKey, Work> seated = new LinkedHashMap<>();
+        work.forEach((key, w) -> {
+          if (w.status == ReaccommodationStatus.REACCOMMODATED) {
+            w.waitlistPosition = null;
+            seated.put(key, w);
+          }
+        });
+        if (seated.isEmpty()) {
+          return Future.succeededFuture(0);
+        }
+        var callsDone = Sql.dsl().update(FOLLOWUP).set(FOLLOWUP.STATUS, "DONE")
+            .set(FOLLOWUP.OUTCOME, "No call needed: a seat was found from the waitlist and she was told")
+            .set(FOLLOWUP.COMPLETED_BY, "paxcare@" + node).set(FOLLOWUP.COMPLETED_AT, now)
+            .where(FOLLOWUP.CASE_ID.eq(DSL.any(seated.values().stream().map(w -> w.waiting.caseId())
+                .toArray(UUID[]::new)))).and(FOLLOWUP.STATUS.eq("DUE"));
+        return write(tx, facts, seated, now).compose(w -> Sql.run(tx, callsDone)).map(seated.size());
+      });
+    });
+  }
+
+  /** Where each passenger stands now (read under lock), then seats for those who need them, in order. */
+  private Future<Void> seatAll(SqlConnection tx, DisruptionReads.Facts facts, Map<DisruptionReads.PaxKey, Work> work,
+      OffsetDateTime now) {
+    return DisruptionReads.liveCoupons(tx, DisruptionReads.among(movable(work)), true)
+        .compose(coupons -> DisruptionReads.passengers(tx, work.keySet()).compose(pax -> {
+          MinimumConnectingTimes mct = MinimumConnectingTimes.parse(care.minimumConnectingTimes(),
+              Duration.ofMinutes(care.defaultMctMinutes()));
+          for (Work w : work.values()) {
+            w.facts = pax.get(w.waiting.pax());
+            if (w.status != null) {
+              continue; // her urgent case's plan is rebooking her right now
+            }
+            List<Coupon> held = coupons.getOrDefault(w.waiting.pax(), List.of());
+            Optional<AffectedRule.Need> need = AffectedRule.of(facts.disrupted(), held, now,
+                Duration.ofMinutes(care.readyMinutes()), mct);
+            if (need.isEmpty()) {
+              w.status = ReaccommodationStatus.ALREADY_MOVED;
+            } else {
+              w.need = need.get();
+              if (Survey.URGENT.contains(w.waiting.caseType())
+                  && !w.need.to().equals(w.waiting.caseDestination())) {
+                // Her urgent case says where she must now go (her son's bedside, not her holiday).
+                AffectedRule.Need n = w.need;
+                w.need = new AffectedRule.Need(true, n.from(), w.waiting.caseDestination(), n.readyAt(),
+                    n.replaced(), n.disruptedCoupon(), n.connectionSlackMinutes());
+              }
+              w.status = w.need.rebook() ? null : ReaccommodationStatus.KEPT_FLIGHT;
+            }
+          }
+          return seat(tx, facts, work, mct);
+        }));
   }
 
   // ---- who is next ----------------------------------------------------------------------------------------------
 
-  private Future<List<Waiting>> nextWaiting(SqlConnection tx, DisruptionReads.Facts facts) {
+  private Future<List<Waiting>> nextWaiting(SqlConnection tx, DisruptionReads.Facts facts,
+      ReaccommodationStatus status) {
     int batch = rules.passengersPerTransaction();
     var query = Sql.dsl().select(DISRUPTION_PASSENGER.PNR, DISRUPTION_PASSENGER.PAX_ID, DISRUPTION_PASSENGER.CASE_ID,
             DISRUPTION_PASSENGER.RANK, DISRUPTION_PASSENGER.PRIORITY_GROUP, CARE_CASE.TYPE, CARE_CASE.REFERENCE,
             CARE_CASE.DESTINATION)
         .from(DISRUPTION_PASSENGER).join(CARE_CASE).on(CARE_CASE.ID.eq(DISRUPTION_PASSENGER.CASE_ID))
         .where(DISRUPTION_PASSENGER.DISRUPTION_ID.eq(facts.id()))
-        .and(DISRUPTION_PASSENGER.STATUS.eq(ReaccommodationStatus.WAITING))
-        .orderBy(DISRUPTION_PASSENGER.RANK).limit(batch + 10);
+        .and(DISRUPTION_PASSENGER.STATUS.eq(status))
+        // The waitlist in its own order (its positions follow the ranks, with those seated in between).
+        .orderBy(status == ReaccommodationStatus.WAITLISTED ? DISRUPTION_PASSENGER.WAITLIST_POSITION
+            : DISRUPTION_PASSENGER.RANK).limit(batch + 10);
     return Sql.run(tx, query).map(rows -> {
       List<Waiting> list = new ArrayList<>();
       for (Row row : rows) {
@@ -550,7 +598,7 @@ final class ReaccommodationBatch {
           w.need.to(), rules.carrierCountry(), facts.extraordinary(), facts.departure(), newDeparture,
           last.arrival(), newArrival, legsBefore, w.itinerary == null ? legsBefore : w.itinerary.legs().size(),
           w.itinerary != null && w.itinerary.downgraded(w.need.disruptedCoupon().cabin()), facts.delay()));
-      if (w.entitlements.meals()) {
+      if (w.entitlements.meals() && !w.fromWaitlist) {
         w.voucherCode = CareStep.voucherCode();
       }
     }

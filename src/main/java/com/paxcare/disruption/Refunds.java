@@ -79,6 +79,7 @@ public final class Refunds {
     return pool.withTransaction(tx -> choose(tx, caseId, actor)).onSuccess(refund -> {
       if (refund.created()) {
         eventBus.publish(Outbox.WAKE_ADDRESS, new JsonObject());
+        eventBus.publish(Disruptions.SEATS_FREED_ADDRESS, new JsonObject().put("caseId", caseId.toString()));
       }
     });
   }
