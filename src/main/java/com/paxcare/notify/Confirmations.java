@@ -242,19 +242,7 @@ public final class Confirmations {
         b.append(p.care(f.caseType(), audience)).append(". ").append(p.emailIntro(dest, audience, first)).append("\n\n");
 
         b.append(p.emailFlightsHeading(legs.size(), audience, first)).append('\n');
-        int flightWidth = legs.stream().mapToInt(l -> text(l.flight()).length()).max().orElse(0);
-        for (FlightLine leg : legs) {
-            b.append("  ").append(pad(text(leg.flight()), flightWidth)).append("  ")
-             .append(text(leg.origin())).append(' ').append(p.dateTime(leg.departure()))
-             .append("  ->  ").append(text(leg.destination()));
-            if (leg.arrival() != null) {
-                b.append(' ').append(p.dateTime(leg.arrival()));
-            }
-            if (leg.cabin() != null) {
-                b.append("  (").append(text(leg.cabin())).append(')');
-            }
-            b.append('\n');
-        }
+        flightTable(b, legs, p);
         b.append('\n');
 
         List<String> details = new ArrayList<>();
@@ -327,6 +315,23 @@ public final class Confirmations {
         String last = text(f.passengerLastName());
         String first = text(f.passengerFirstName());
         return last == null || last.isEmpty() ? first : first + " " + last;
+    }
+
+    /** The itinerary as e-mail lines: flight, from and when, to and when, cabin; flight numbers aligned. */
+    static void flightTable(StringBuilder b, List<FlightLine> legs, Phrases p) {
+        int flightWidth = legs.stream().mapToInt(l -> text(l.flight()).length()).max().orElse(0);
+        for (FlightLine leg : legs) {
+            b.append("  ").append(pad(text(leg.flight()), flightWidth)).append("  ")
+             .append(text(leg.origin())).append(' ').append(p.dateTime(leg.departure()))
+             .append("  ->  ").append(text(leg.destination()));
+            if (leg.arrival() != null) {
+                b.append(' ').append(p.dateTime(leg.arrival()));
+            }
+            if (leg.cabin() != null) {
+                b.append("  (").append(text(leg.cabin())).append(')');
+            }
+            b.append('\n');
+        }
     }
 
     private static String pad(String s, int width) {

@@ -190,19 +190,7 @@ public final class DisruptionNotices {
         if (rebooked) {
             b.append(w.rebookedTo(dest, legs.size())).append(' ')
              .append(p.emailFlightsHeading(legs.size(), Audience.PASSENGER, first)).append('\n');
-            int width = legs.stream().mapToInt(l -> text(l.flight()).length()).max().orElse(0);
-            for (FlightLine leg : legs) {
-                b.append("  ").append(pad(text(leg.flight()), width)).append("  ")
-                 .append(text(leg.origin())).append(' ').append(p.dateTime(leg.departure()))
-                 .append("  ->  ").append(text(leg.destination()));
-                if (leg.arrival() != null) {
-                    b.append(' ').append(p.dateTime(leg.arrival()));
-                }
-                if (leg.cabin() != null) {
-                    b.append("  (").append(text(leg.cabin())).append(')');
-                }
-                b.append('\n');
-            }
+            Confirmations.flightTable(b, legs, p);
             if (seat != null && !seat.isEmpty()) {
                 b.append(p.seat()).append(": ").append(seat)
                  .append(" (").append(p.onFlight(text(legs.get(0).flight()))).append(")\n");
@@ -344,10 +332,6 @@ public final class DisruptionNotices {
     private static String firstName(DisruptionNoticeFacts f) {
         String first = text(f.passengerFirstName());
         return first == null || first.isEmpty() ? null : first;
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
     private static String cap(String s) {
