@@ -4,6 +4,7 @@ import com.paxcare.Config;
 import com.paxcare.PaxCareNode;
 import com.paxcare.testing.Crowd;
 import com.paxcare.testing.Http;
+import com.paxcare.testing.Rows;
 import com.paxcare.testing.Story;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
@@ -154,8 +155,6 @@ class CancellationDuringUrgentCaseTest {
   }
 
   private static List<Row> rows(String sql) {
-    List<Row> list = new ArrayList<>();
-    node.pool().query(sql).execute().toCompletionStage().toCompletableFuture().join().forEach(list::add);
-    return list;
+    return Rows.of(node.pool(), sql);
   }
 }

@@ -5,6 +5,7 @@ import com.paxcare.PaxCareNode;
 import com.paxcare.db.Database;
 import com.paxcare.testing.Crowd;
 import com.paxcare.testing.Http;
+import com.paxcare.testing.Rows;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,8 +102,6 @@ class CompetingCancellationsTest {
   }
 
   private static List<Row> rows(String sql) {
-    List<Row> list = new ArrayList<>();
-    nodeA.pool().query(sql).execute().toCompletionStage().toCompletableFuture().join().forEach(list::add);
-    return list;
+    return Rows.of(nodeA.pool(), sql);
   }
 }

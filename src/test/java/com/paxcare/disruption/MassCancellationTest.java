@@ -4,16 +4,15 @@ import com.paxcare.Config;
 import com.paxcare.PaxCareNode;
 import com.paxcare.testing.Crowd;
 import com.paxcare.testing.Http;
+import com.paxcare.testing.Rows;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,9 +176,6 @@ class MassCancellationTest {
   }
 
   private static List<Row> rows(String sql) {
-    RowSet<Row> set = node.pool().query(sql).execute().toCompletionStage().toCompletableFuture().join();
-    List<Row> list = new ArrayList<>();
-    set.forEach(list::add);
-    return list;
+    return Rows.of(node.pool(), sql);
   }
 }

@@ -4,6 +4,7 @@ import com.paxcare.Config;
 import com.paxcare.PaxCareNode;
 import com.paxcare.testing.Crowd;
 import com.paxcare.testing.Http;
+import com.paxcare.testing.Rows;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,8 +129,6 @@ class RefundTest {
   }
 
   private static List<Row> rows(String sql) {
-    List<Row> list = new ArrayList<>();
-    node.pool().query(sql).execute().toCompletionStage().toCompletableFuture().join().forEach(list::add);
-    return list;
+    return Rows.of(node.pool(), sql);
   }
 }

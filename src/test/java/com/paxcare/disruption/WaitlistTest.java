@@ -4,6 +4,7 @@ import com.paxcare.Config;
 import com.paxcare.PaxCareNode;
 import com.paxcare.testing.Crowd;
 import com.paxcare.testing.Http;
+import com.paxcare.testing.Rows;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,8 +93,6 @@ class WaitlistTest {
   }
 
   private static List<Row> rows(String sql) {
-    List<Row> list = new ArrayList<>();
-    node.pool().query(sql).execute().toCompletionStage().toCompletableFuture().join().forEach(list::add);
-    return list;
+    return Rows.of(node.pool(), sql);
   }
 }
