@@ -1,12 +1,18 @@
 // Care desk: report an urgent event (each server error shown at its field), the open cases with their timeline,
 // and the follow-up calls to make (overdue ones marked). Live pushes from the care-desk queue refresh the lists.
-import { $, fill, Live, api, clearProblem, clock, fieldErrors, h, money, onResume, showProblem, startPage, stationDate,
-  stationTime, t, tCode, telLink } from './app.js';
+// A mass disruption opens a case per passenger: urgent cases stay on top, and the list can be filtered and searched.
+import { $, fill, Live, api, clearProblem, clock, dayText, fieldErrors, h, lang, money, onResume, showProblem, startPage,
+  stationDate, stationTime, t, tCode, telLink } from './app.js';
 
 await startPage(['care', 'ops', 'admin']);
 const problemBox = $('#care-problem');
 const form = $('#report-form');
-const state = { cases: [], followUps: [], openCase: null, view: null, result: null };
+const state = { cases: [], followUps: [], openCase: null, view: null, result: null,
+  filter: 'all', search: '', limit: 0, refund: null };
+const PAGE = 50; // open cases shown at a time; a disruption can open hundreds
+state.limit = PAGE;
+const DISRUPTION_TYPES = new Set(['FLIGHT_CANCELLED', 'FLIGHT_DELAYED', 'FLIGHT_DIVERTED', 'MISSED_CONNECTION']);
+const isDisruption = (c) => DISRUPTION_TYPES.has(c.type);
 
 // ---- lists -----------------------------------------------------------------------------------------------------
 async function loadCases() {
@@ -43,14 +49,67 @@ function refreshSoon() {
 
 const fullName = (p) => `${p?.firstName || ''} ${p?.lastName || ''}`.trim();
 
-function renderCases() {
-  fill($('#cases'), ...(state.cases.length ? state.cases.map((c) => h('li', {},
-    h('button', { type: 'button', class: 'case', 'data-case-id': c.id, 'aria-current': String(c.id === state.openCase) },
-      h('strong', {}, c.reference), ` · ${tCode('type.', c.type)} · `, fullName(c.passenger),
-      c.destination ? ` → ${c.destination}` : '',
-      h('div', { class: 'muted' }, t('case.opened', { time: clock(c.createdAt) })))))
-    : [h('li', { class: 'empty' }, t('care.noCases'))]));
+/** A disruption case's flight: where she was when the disruption found her (usually the disrupted flight). */
+const caseFlight = (c) => (isDisruption(c) && c.location?.flight
+  ? `${c.location.flight} ${dayText(c.location.date)}`.trim() : '');
+
+function caseMatches(c, words) {
+  if (!words.length) return true;
+  const text = [c.reference, fullName(c.passenger), c.passenger?.pnr, c.location?.flight, c.destination,
+    tCode('type.', c.type)].filter(Boolean).join(' ').toLowerCase();
+  return words.every((w) => text.includes(w));
 }
+
+function caseItem(c) {
+  const flight = caseFlight(c);
+  return h('li', {},
+    h('button', { type: 'button', class: 'case', 'data-case-id': c.id, 'data-type': c.type,
+      'aria-current': String(c.id === state.openCase) },
+    h('strong', {}, c.reference), ' · ',
+    h('span', { class: `badge case-type ${isDisruption(c) ? 'amber' : 'red'}` }, tCode('type.', c.type)),
+    flight ? [' · ', h('span', { class: 'case-flight' }, flight)] : null,
+    ` · ${fullName(c.passenger)}`, c.destination ? ` → ${c.destination}` : '',
+    h('div', { class: 'muted' }, t('case.opened', { time: clock(c.createdAt) }))));
+}
+
+function renderCases() {
+  // Urgent cases first (a family emergency must not drown under a cancelled flight's passengers), newest first.
+  const urgent = state.cases.filter((c) => !isDisruption(c));
+  const disrupted = state.cases.filter(isDisruption);
+  const counts = { all: state.cases.length, urgent: urgent.length, disruption: disrupted.length };
+  $('#case-filter').querySelectorAll('option').forEach((o) => { o.textContent = t(`care.filter.${o.value}`, { n: counts[o.value] }); });
+  $('#case-filter').value = state.filter;
+  const pool = state.filter === 'urgent' ? urgent : state.filter === 'disruption' ? disrupted : [...urgent, ...disrupted];
+  const words = state.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const found = pool.filter((c) => caseMatches(c, words));
+  const shown = found.slice(0, state.limit);
+  // The case open on the right stays in the list even when it is beyond the page.
+  const open = found.find((c) => c.id === state.openCase);
+  if (open && !shown.includes(open)) shown.push(open);
+  fill($('#cases'), ...(shown.length ? shown.map(caseItem)
+    : [h('li', { class: 'empty' }, t(state.cases.length ? 'care.noMatch' : 'care.noCases'))]));
+  const more = $('#cases-more');
+  const rest = found.length - shown.length;
+  more.hidden = rest <= 0;
+  fill(more, rest > 0 ? [h('span', { class: 'muted' }, t('care.shown', { shown: shown.length, total: found.length })),
+    h('button', { type: 'button', id: 'cases-more-button' }, t('care.showMore', { n: Math.min(PAGE, rest) }))] : []);
+}
+
+$('#case-filter').addEventListener('change', (event) => {
+  state.filter = event.target.value;
+  state.limit = PAGE;
+  renderCases();
+});
+$('#case-search').addEventListener('input', (event) => {
+  state.search = event.target.value;
+  state.limit = PAGE;
+  renderCases();
+});
+$('#cases-more').addEventListener('click', (event) => {
+  if (!event.target.closest('#cases-more-button')) return;
+  state.limit += PAGE;
+  renderCases();
+});
 
 // The server computes "overdue" by its clock; compare dueAt with now only when the flag is missing.
 const overdue = (f) => (typeof f.overdue === 'boolean' ? f.overdue : Date.parse(f.dueAt) < Date.now());
@@ -100,13 +159,87 @@ function legText(leg) {
     + `–${stationTime(leg.arrival)}${leg.seat ? ` · ${t('seat')} ${leg.seat}` : ''}`;
 }
 
+// ---- disruptions in the case ----------------------------------------------------------------------------------
+/** "EU261+AIRLINE" → "EU 261 + our service plan". */
+const ruleName = (rule) => (rule ? String(rule).split('+').map((r) => tCode('rule.', r)).join(' + ') : '');
+const wholeAmount = (amount, currency) => `${Number(amount).toLocaleString(lang())} ${currency || ''}`.trim();
+
+function rightsText(r) {
+  if (!r) return '–';
+  const parts = [r.meals && t('case.r.meals'), r.communication && t('case.r.communication'), r.hotel && t('case.r.hotel'),
+    r.refund && t('case.r.refund'),
+    Number(r.compensation) > 0 && t('case.r.compensation', { amount: wholeAmount(r.compensation, r.currency) })]
+    .filter(Boolean);
+  if (!parts.length) return t('case.r.none');
+  return r.rule ? `${ruleName(r.rule)}: ${parts.join(', ')}` : parts.join(', ');
+}
+
+function disruptionStatus(d) {
+  const n = d.waitlistPosition;
+  return d.status === 'WAITLISTED' && n !== null && n !== undefined ? t('case.d.waitlisted', { n })
+    : tCode('dstatus.', d.status);
+}
+
+/** Each disruption the case was worked in: her place in the priority order, what came of it, what she is owed. */
+function disruptionPanel(v) {
+  const list = v.disruptions || [];
+  if (!list.length) return null;
+  const latest = list[list.length - 1];
+  const refundable = Boolean(latest.rights?.refund) && latest.status !== 'REFUNDED';
+  const mine = state.refund?.caseId === v.id ? state.refund : null;
+  let problem = null;
+  if (mine?.error) {
+    problem = h('div', { id: 'case-refund-problem', class: 'problem', role: 'alert' });
+    showProblem(problem, mine.error);
+  }
+  return h('section', { id: 'case-disruptions', 'aria-labelledby': 'case-disruptions-title' },
+    h('h3', { id: 'case-disruptions-title' }, t('case.disruption')),
+    h('ul', { class: 'plain' }, list.map((d) => h('li', { class: 'case-disruption', 'data-disruption-id': d.id,
+      'data-kind': d.kind, 'data-status': d.status },
+    h('div', {}, h('strong', { class: 'kind' }, tCode('ops.kind.', d.kind)), ' · ',
+      h('span', { class: 'flight' }, `${d.flight || ''} ${dayText(d.date)}`.trim()),
+      d.origin ? ` · ${d.origin}→${d.destination || ''}` : ''),
+    h('dl', { class: 'kv' },
+      h('dt', {}, t('case.d.priority')), h('dd', { class: 'place' },
+        t('case.d.place', { rank: d.rank ?? '–', group: d.group ?? '–', reason: d.reason || '' })),
+      h('dt', {}, t('case.d.outcome')), h('dd', { class: 'dstatus' }, disruptionStatus(d)),
+      h('dt', {}, t('case.d.rights')), h('dd', { class: 'rights' }, rightsText(d.rights)))))),
+    mine?.result ? h('p', { id: 'case-refund-result', class: 'success', role: 'status' },
+      t('case.refunded', { amount: money(mine.result.amount, mine.result.currency), rule: ruleName(mine.result.rule) || '–' }))
+      : null,
+    problem,
+    refundable ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', 'data-action': 'refund',
+      'data-case-id': v.id, disabled: state.refund?.busy === v.id }, t('case.refund'))) : null);
+}
+
+$('#case-detail').addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-action="refund"]');
+  if (!button || button.disabled) return;
+  const caseId = button.dataset.caseId;
+  button.disabled = true;
+  state.refund = { caseId, busy: caseId };
+  try {
+    // 201 the first time, 200 with the same refund when it was already given; 409 when no rule gives one.
+    state.refund = { caseId, result: await api(`/api/v1/cases/${caseId}/refund`, { method: 'POST', body: {} }) };
+  } catch (err) {
+    state.refund = { caseId, error: err };
+  }
+  try {
+    await loadDetail();
+  } catch (err) {
+    showProblem(problemBox, err);
+  }
+  renderDetail();
+  refreshSoon(); // a disruption's case closes with the refund: the open list changes
+});
+
 function renderDetail() {
   const v = state.view;
   if (!v) return;
   const r = v.rebooking;
   const legs = r?.itinerary || [];
   fill($('#case-detail'),
-    h('h2', {}, `${t('case')} ${v.reference}`),
+    h('h2', {}, `${t('case')} ${v.reference} · `, h('span', { class: 'case-type' }, tCode('type.', v.type))),
     h('dl', { class: 'kv' },
       h('dt', {}, t('passenger')), h('dd', {}, `${fullName(v.passenger)} · ${v.passenger?.pnr || ''}`),
       h('dt', {}, t('reason')), h('dd', {}, tCode('type.', v.type)),
@@ -123,10 +256,12 @@ function renderDetail() {
     legs.length && r.found !== false
       ? h('ul', {}, legs.map((leg) => h('li', {}, legText(leg))),
         r.reissue?.newTicket || r.ticket ? h('li', {}, `${t('ticket')} ${r.reissue?.newTicket || r.ticket}`) : null)
-      : h('p', { class: 'muted' }, t('case.noRebooking')),
+      : r?.waitlisted ? h('p', { class: 'waitlisted' }, t('case.waitlistedRebook', { n: r.waitlistPosition ?? '–', why: r.why || '' }))
+        : h('p', { class: 'muted' }, t('case.noRebooking')),
+    disruptionPanel(v),
     v.bags?.length ? [h('h3', {}, t('bags')), h('ul', {}, v.bags.map((b) => h('li', { class: 'bag', 'data-tag': b.tag,
       'data-status': b.status }, `${t('bag', { tag: b.tag })} · `, h('span', { class: 'status' }, tCode('bag.', b.status)))))] : null,
-    v.care?.length ? [h('h3', {}, t('case.care')), h('ul', {}, v.care.map((c) => h('li', {},
+    v.care?.length ? [h('h3', {}, t('case.care')), h('ul', {}, v.care.map((c) => h('li', { class: 'care-item', 'data-kind': c.kind },
       tCode('careKind.', c.kind) === c.kind ? c.kind
         : t(`careKind.${c.kind}`, { station: c.station, amount: money(c.amount, c.currency), code: c.code }))))] : null,
     v.escalations?.length ? [h('h3', {}, t('case.escalations')), h('ul', {}, v.escalations.map((e) => h('li', {},
