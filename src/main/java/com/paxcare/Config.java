@@ -28,7 +28,16 @@ public record Config(
     CareRules care,
     Messaging messaging,
     Access access,
-    DisruptionRules disruption) {
+    DisruptionRules disruption,
+    Capacity capacity) {
+
+  /**
+   * How much a node takes on before it answers 503 with Retry-After instead of queueing (README, "Configuration"):
+   * API requests in flight, of which bulk feeds may hold only a part so urgent events always find room, and
+   * requests waiting for a database connection.
+   */
+  public record Capacity(int maxInFlight, int maxBulkInFlight, int pgWaitQueue) {
+  }
 
   /**
    * Mass disruptions (README, "Configuration"): whose rules apply (the carrier's country of licence), when a
@@ -124,7 +133,18 @@ public record Config(
             bool(env, "PAXCARE_AIRLINE_HOTEL_WHEN_OVERNIGHT", true),
             integer(env, "PAXCARE_DISRUPTION_BATCH", 150, 1, 5000),
             integer(env, "PAXCARE_WAITLIST_CALL_BACK_MINUTES", 60, 1, 24 * 60),
-            integer(env, "PAXCARE_WAITLIST_RETRY_SECONDS", 60, 1, 24 * 3600)));
+            integer(env, "PAXCARE_WAITLIST_RETRY_SECONDS", 60, 1, 24 * 3600)),
+        capacity(env));
+  }
+
+  private static Capacity capacity(Map<String, String> env) {
+    int inFlight = integer(env, "PAXCARE_MAX_IN_FLIGHT", 256, 2, 100_000);
+    int bulk = integer(env, "PAXCARE_MAX_BULK_IN_FLIGHT", Math.max(1, inFlight / 4), 1, 100_000);
+    if (bulk >= inFlight) {
+      throw new IllegalArgumentException("PAXCARE_MAX_BULK_IN_FLIGHT must be below PAXCARE_MAX_IN_FLIGHT ("
+          + inFlight + "), was " + bulk + ": urgent events need room of their own");
+    }
+    return new Capacity(inFlight, bulk, integer(env, "PAXCARE_PG_WAIT_QUEUE", 512, 1, 100_000));
   }
 
   private static String amount(Map<String, String> env, String name, String fallback) {

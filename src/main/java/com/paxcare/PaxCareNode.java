@@ -21,6 +21,7 @@ import com.paxcare.access.Tokens;
 import com.paxcare.access.Users;
 import com.paxcare.demo.DemoLoader;
 import com.paxcare.demo.DemoUsers;
+import com.paxcare.web.Admission;
 import com.paxcare.web.HttpApi;
 import com.paxcare.web.HttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -90,10 +91,11 @@ public final class PaxCareNode {
         .buildClustered()
         .compose(vertx -> {
           PaxCareNode node = new PaxCareNode(config, vertx, clusterManager,
-              database.pool(vertx, config.pgPoolSize()), registry);
+              database.pool(vertx, config.pgPoolSize(), config.capacity().pgWaitQueue()), registry);
           HttpApi.Gatekeeping gatekeeping = new HttpApi.Gatekeeping(config.access().apiKeys(),
               new Tokens(vertx, tokenSecret, config.access().tokenHours() * 60),
-              new RateLimits(config.access().signInsPerMinute()));
+              new RateLimits(config.access().signInsPerMinute()),
+              new Admission(config.capacity().maxInFlight(), config.capacity().maxBulkInFlight(), registry));
           Users users = new Users(node.pool, new Passwords(vertx));
           Future<Void> demo = config.demo()
               ? DemoLoader.loadIfNoFlightsAhead(vertx, node.pool, clock).compose(v -> node.demoUsers(users))

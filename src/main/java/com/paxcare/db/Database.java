@@ -78,9 +78,10 @@ public final class Database implements AutoCloseable {
         .setPreparedStatementCacheMaxSize(512);
   }
 
-  public Pool pool(Vertx vertx, int size) {
+  /** A pool of {@code size} connections; past {@code waitQueue} waiting requests, more fail at once (503). */
+  public Pool pool(Vertx vertx, int size, int waitQueue) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size).setName("paxcare").setShared(false))
+        .with(new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(waitQueue).setName("paxcare").setShared(false))
         .connectingTo(connectOptions())
         .using(vertx)
         .build();

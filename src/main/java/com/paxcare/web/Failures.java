@@ -40,6 +40,10 @@ final class Failures {
       Problem.send(ctx, 409, "conflict", "Conflicts with stored data",
           pg.getErrorMessage() + (pg.getDetail() == null ? "" : " (" + pg.getDetail() + ")"),
           List.of(new FieldError(pg.getConstraint() == null ? "(body)" : pg.getConstraint(), pg.getErrorMessage())));
+    } else if (Unavailable.isTransient(failure)) {
+      // Nothing was stored (the transaction never committed): the caller may safely send the same request again.
+      ctx.response().putHeader("Retry-After", Integer.toString(Unavailable.retryAfterSeconds(failure)));
+      Problem.send(ctx, 503, Unavailable.type(failure), "Unavailable for a moment", Unavailable.detail(failure), null);
     } else if (failure instanceof HttpException http) {
       problemForStatus(ctx, http.getStatusCode(), http.getPayload());
     } else if (failure == null && status > 0) {

@@ -50,8 +50,11 @@ public final class HttpApi {
     }
   }
 
-  /** Who may come in: partner keys, token signing, and the sign-in rate limit, shared by a node's servers. */
-  public record Gatekeeping(List<ApiKey> apiKeys, Tokens tokens, RateLimits signIns) {
+  /**
+   * Who may come in, and how many at once: partner keys, token signing, the sign-in rate limit and the node's
+   * admission limits, shared by a node's servers.
+   */
+  public record Gatekeeping(List<ApiKey> apiKeys, Tokens tokens, RateLimits signIns, Admission admission) {
   }
 
   public static Router router(Vertx vertx, Pool pool, ClusterManager clusterManager, PrometheusMeterRegistry registry,
@@ -68,6 +71,7 @@ public final class HttpApi {
     });
     // The live socket upgrades before any body handling.
     router.get("/api/v1/live").handler(new LiveSocket(vertx, gatekeeping.tokens())::handle);
+    router.route("/api/*").handler(gatekeeping.admission()::handle);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     Guard guard = new Guard(gatekeeping.apiKeys(), gatekeeping.tokens());
     router.route("/api/*").handler(guard::authenticate);

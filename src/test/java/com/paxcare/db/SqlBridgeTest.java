@@ -42,7 +42,7 @@ class SqlBridgeTest {
   static void open() {
     database = TestDatabase.fresh();
     vertx = Vertx.vertx();
-    pool = database.pool(vertx, 4);
+    pool = database.pool(vertx, 4, 64);
   }
 
   @AfterAll
