@@ -15,7 +15,7 @@ const state = {
   alerts: new Map(), // id -> alert
   cases: new Map(), // caseId -> case view
   problems: new Map(), // alert id -> failed action
-  lastSeenId: 0,
+  cursor: '', // where the last catch-up read stopped (the API's 'next'): no alert is ever behind it unread
   gate: localStorage.getItem(GATE_KEY) || '*',
   boardingCase: null,
 };
@@ -69,17 +69,17 @@ function merge(alert) {
 }
 
 let catching = null;
-/** Reads every alert after the last one seen (pages of 500, oldest first). */
+/** Reads every alert after the cursor (pages of 500, in the order they were committed). */
 function catchUp() {
   if (catching) return catching;
   catching = (async () => {
     let fresh = false;
     for (let page = 0; page < 20; page++) {
-      const { alerts } = await api(`/api/v1/gates/${station}/*/alerts?after=${state.lastSeenId}`);
+      const { alerts, next } = await api(`/api/v1/gates/${station}/*/alerts?after=${encodeURIComponent(state.cursor)}`);
       alerts.forEach((a) => {
         if (merge(a) && a.kind === 'RECALL' && !a.acknowledged) fresh = true;
-        state.lastSeenId = Math.max(state.lastSeenId, a.id);
       });
+      state.cursor = next || state.cursor;
       if (alerts.length < 500) break;
     }
     clearProblem(problemBox);
@@ -347,13 +347,16 @@ if (!station) {
         loadCase(body.caseId, true).catch(() => {});
         scheduleRender();
       }
-      catchUp(); // advances lastSeenId in order, picking up anything pushed out of order
+      catchUp(); // advances the cursor, picking up anything committed out of order
     },
     onReconnect: () => { catchUp(); loadFlights().catch(() => {}); },
   }).start();
   onResume(() => catchUp());
   // An unanswered recall keeps calling for attention.
   setInterval(() => { if (shownAlerts().some((a) => urgent(a))) beep(); }, 20000);
+  // A push can be lost with the node that was to send it (it died between storing the alert and publishing it):
+  // read what is new now and then anyway, so no alert waits for the next push.
+  setInterval(() => catchUp(), 15000);
   // Cases move on without a push to the gate (rebooked, bags rerouted): refresh the ones on screen.
   setInterval(() => {
     if (document.visibilityState !== 'visible') return;

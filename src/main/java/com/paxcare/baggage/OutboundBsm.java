@@ -1,5 +1,6 @@
 package com.paxcare.baggage;
 
+import com.paxcare.db.CommitCursor;
 import com.paxcare.db.Sql;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -15,21 +16,24 @@ public final class OutboundBsm {
     this.pool = pool;
   }
 
-  /** A page of the queue: the messages' text, separated by blank lines, and the id to continue after. */
-  public record Page(String text, long lastId) {
+  /** A page of the queue: the messages' text, separated by blank lines, the last id, and the cursor to go on from. */
+  public record Page(String text, long lastId, CommitCursor next) {
   }
 
-  public Future<Page> after(long afterId, int limit) {
-    var query = Sql.dsl().select(BSM_OUTBOUND.ID, BSM_OUTBOUND.TEXT).from(BSM_OUTBOUND)
-        .where(BSM_OUTBOUND.ID.gt(afterId)).orderBy(BSM_OUTBOUND.ID).limit(limit);
+  /** The messages after {@code cursor}, in commit-safe order (see {@link CommitCursor}): none is ever skipped. */
+  public Future<Page> after(CommitCursor cursor, int limit) {
+    var query = Sql.dsl().select(BSM_OUTBOUND.TX, BSM_OUTBOUND.ID, BSM_OUTBOUND.TEXT).from(BSM_OUTBOUND)
+        .where(cursor.after(BSM_OUTBOUND.TX, BSM_OUTBOUND.ID)).orderBy(BSM_OUTBOUND.TX, BSM_OUTBOUND.ID).limit(limit);
     return Sql.run(pool, query).map(rows -> {
       StringBuilder text = new StringBuilder();
-      long last = afterId;
+      long last = cursor.id();
+      CommitCursor next = cursor;
       for (Row row : rows) {
         text.append(row.getString("text")).append("\n\n");
         last = row.getLong("id");
+        next = CommitCursor.at(row.getLong("tx"), last);
       }
-      return new Page(text.toString(), last);
+      return new Page(text.toString(), Math.max(last, 0), next);
     });
   }
 }

@@ -1,5 +1,6 @@
 package com.paxcare.recall;
 
+import com.paxcare.db.CommitCursor;
 import com.paxcare.cases.Timeline;
 import com.paxcare.db.Sql;
 import com.paxcare.access.LiveAddresses;
@@ -37,17 +38,26 @@ public final class RecallDesk {
    * A gate's alerts and its station's station-wide ones, oldest first; gate {@code *} is every gate of the
    * station. {@code afterId} is for catching up after a tablet slept.
    */
-  public Future<JsonArray> gateAlerts(String station, String gate, long afterId) {
+  /** A page of a station's alerts after a cursor, and the cursor to read on from. */
+  public record AlertPage(JsonArray alerts, CommitCursor next) {
+  }
+
+  /** The station's (or one gate's) alerts after {@code cursor}, in commit-safe order (see {@link CommitCursor}). */
+  public Future<AlertPage> gateAlerts(String station, String gate, CommitCursor cursor) {
     var query = Sql.dsl().selectFrom(GATE_ALERT)
         .where(GATE_ALERT.STATION.eq(station))
         .and(GateAlerts.WHOLE_STATION.equals(gate) ? DSL.trueCondition()
             : GATE_ALERT.GATE.in(gate, GateAlerts.WHOLE_STATION))
-        .and(GATE_ALERT.ID.gt(afterId))
-        .orderBy(GATE_ALERT.ID).limit(500);
+        .and(cursor.after(GATE_ALERT.TX, GATE_ALERT.ID))
+        .orderBy(GATE_ALERT.TX, GATE_ALERT.ID).limit(500);
     return Sql.run(pool, query).map(rows -> {
       JsonArray alerts = new JsonArray();
-      rows.forEach(row -> alerts.add(GateAlerts.view(row)));
-      return alerts;
+      CommitCursor next = cursor;
+      for (Row row : rows) {
+        alerts.add(GateAlerts.view(row));
+        next = CommitCursor.at(row.getLong("tx"), row.getLong("id"));
+      }
+      return new AlertPage(alerts, next);
     });
   }
 

@@ -1,5 +1,6 @@
 package com.paxcare.web;
 
+import com.paxcare.db.CommitCursor;
 import com.paxcare.access.AccessDenied;
 import com.paxcare.access.Principal;
 import com.paxcare.access.Role;
@@ -202,14 +203,15 @@ final class CaseRoutes {
     if (!GATE_CODE.matcher(gate).matches()) {
       errors.add(new FieldError("gate", "must be a gate like B12"));
     }
-    long after = longParam(ctx, "after", errors);
+    CommitCursor after = cursorParam(ctx, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
     Principal principal = Guard.principal(ctx);
     Guard.require(principal.mayWorkStation(station), "A gate agent at " + principal.station() + " may not read "
         + station + "'s alerts");
-    recall.gateAlerts(station, gate, after).onSuccess(alerts -> ctx.json(new JsonObject().put("alerts", alerts)))
+    recall.gateAlerts(station, gate, after).onSuccess(page -> ctx.json(new JsonObject().put("alerts", page.alerts())
+            .put("next", page.next().toString())))
         .onFailure(ctx::fail);
   }
 
@@ -282,15 +284,26 @@ final class CaseRoutes {
 
   private void outbound(RoutingContext ctx) {
     List<FieldError> errors = new ArrayList<>();
-    long after = longParam(ctx, "after", errors);
+    CommitCursor after = cursorParam(ctx, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
     outboundBsm.after(after, 1000).onSuccess(page -> ctx.response()
             .putHeader("Content-Type", "text/plain; charset=utf-8")
             .putHeader("X-Last-Id", Long.toString(page.lastId()))
+            .putHeader("X-Next", page.next().toString())
             .end(page.text()))
         .onFailure(ctx::fail);
+  }
+
+  /** {@code after}: a cursor from a previous page's {@code next}, or (older clients) the last id seen. */
+  private static CommitCursor cursorParam(RoutingContext ctx, List<FieldError> errors) {
+    CommitCursor cursor = CommitCursor.parse(ctx.queryParams().get("after"));
+    if (cursor == null) {
+      errors.add(new FieldError("after", "must be the 'next' cursor of a previous answer (like 8812-42) or an id"));
+      return CommitCursor.START;
+    }
+    return cursor;
   }
 
   private void followUps(RoutingContext ctx) {
