@@ -3,6 +3,7 @@ package com.paxcare.cluster;
 import com.paxcare.Config;
 import com.paxcare.PaxCareNode;
 import com.paxcare.db.Database;
+import com.paxcare.testing.ChildNode;
 import com.paxcare.testing.Http;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;

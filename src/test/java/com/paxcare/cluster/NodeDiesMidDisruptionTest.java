@@ -4,6 +4,7 @@ import com.paxcare.Config;
 import com.paxcare.PaxCareNode;
 import com.paxcare.db.Database;
 import com.paxcare.testing.Crowd;
+import com.paxcare.testing.ChildNode;
 import com.paxcare.testing.Http;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;

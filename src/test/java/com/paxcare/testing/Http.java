@@ -26,6 +26,11 @@ public final class Http {
     this("http://127.0.0.1:" + port, TEST_ADMIN_KEY);
   }
 
+  /** A client calling {@code base} (e.g. {@code http://10.0.0.2:8080}) as the tests' admin system. */
+  public Http(String base) {
+    this(base, TEST_ADMIN_KEY);
+  }
+
   private Http(String base, String token) {
     this.base = base;
     this.token = token;

@@ -1,6 +1,4 @@
-package com.paxcare.cluster;
-
-import com.paxcare.testing.Http;
+package com.paxcare.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A PaxCare node in its own JVM, started through {@code com.paxcare.Main} as an operator would. */
-final class ChildNode implements AutoCloseable {
+/**
+ * A PaxCare node in its own JVM, started through {@code com.paxcare.Main} as an operator would; optionally inside
+ * a network namespace ({@code ip netns exec}, which execs the JVM: the process is the node itself).
+ */
+public final class ChildNode implements AutoCloseable {
   private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se",
       "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
       "--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -19,19 +20,29 @@ final class ChildNode implements AutoCloseable {
       "--add-opens", "java.management/sun.management=ALL-UNNAMED",
       "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
-  final Process process;
-  final Path log;
-  final int httpPort;
+  public final Process process;
+  public final Path log;
+  public final int httpPort;
+  private final String host;
 
-  private ChildNode(Process process, Path log, int httpPort) {
+  private ChildNode(Process process, Path log, int httpPort, String host) {
     this.process = process;
     this.log = log;
     this.httpPort = httpPort;
+    this.host = host;
   }
 
-  static ChildNode start(Map<String, String> environment) throws IOException {
+  public static ChildNode start(Map<String, String> environment) throws IOException {
+    return start(environment, null, "127.0.0.1");
+  }
+
+  /** Starts the node in network namespace {@code namespace} (null: this one), reachable at {@code host}. */
+  public static ChildNode start(Map<String, String> environment, String namespace, String host) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
+    if (namespace != null) {
+      command.addAll(List.of("ip", "netns", "exec", namespace));
+    }
     command.add(java);
     command.add("-Xmx256m");
     command.addAll(HAZELCAST_FLAGS);
@@ -42,13 +53,22 @@ final class ChildNode implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("PAXCARE_"));
     builder.environment().putAll(environment);
-    return new ChildNode(builder.start(), log, Integer.parseInt(environment.get("PAXCARE_HTTP_PORT")));
+    return new ChildNode(builder.start(), log, Integer.parseInt(environment.get("PAXCARE_HTTP_PORT")), host);
+  }
+
+  /** A client of this node's API, as the tests' admin system. */
+  public Http http() {
+    return new Http("http://" + host + ":" + httpPort);
+  }
+
+  public String baseUrl() {
+    return "http://" + host + ":" + httpPort;
   }
 
   /** Waits until the node answers ready, or fails with its log. */
-  void awaitReady(Duration timeout) throws InterruptedException {
+  public void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Http http = new Http(httpPort);
+    Http http = http();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError("Child node exited with " + process.exitValue() + ":\n" + output());
@@ -65,7 +85,7 @@ final class ChildNode implements AutoCloseable {
     throw new AssertionError("Child node not ready after " + timeout + ":\n" + output());
   }
 
-  String output() {
+  public String output() {
     try {
       return Files.readString(log);
     } catch (IOException e) {
