@@ -71,6 +71,7 @@ public final class HttpApi {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     Guard guard = new Guard(gatekeeping.apiKeys(), gatekeeping.tokens());
     router.route("/api/*").handler(guard::authenticate);
+    new Audit(new com.paxcare.audit.AuditTrail(pool, clock)).mount(router); // after authentication, before the routes
     Scopes scopes = new Scopes(pool);
     new AuthRoutes(new Users(pool, new Passwords(vertx)), scopes, gatekeeping.tokens(), gatekeeping.signIns())
         .mount(router);
