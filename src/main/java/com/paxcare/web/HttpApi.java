@@ -58,6 +58,7 @@ public final class HttpApi {
       BooleanSupplier draining, Clock clock, Buffer openApi, Gatekeeping gatekeeping,
       com.paxcare.Config.DisruptionRules disruptionRules) {
     Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::apply); // first, so that every answer carries them, errors too
     router.route().handler(ctx -> {
       if (draining.getAsBoolean() && !ctx.request().path().startsWith("/health/")) {
         ctx.response().putHeader("Retry-After", "1").putHeader("Connection", "close");
