@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-client token buckets for what can be guessed: passwords, and a PNR with a surname. Each node counts its own
- * clients; a load balancer that pins clients to nodes keeps the limit exact.
+ * Token buckets for what can be guessed: passwords, and a PNR with a surname. Attempts are counted per client
+ * address, and failures per account and per booking, so that a guesser spread over many addresses is held back
+ * too. Each node counts its own; a load balancer that pins clients to nodes keeps the address limit exact.
  */
 public final class RateLimits {
   /** Beyond this many clients, idle buckets are dropped (a full bucket carries no information). */
@@ -22,15 +23,37 @@ public final class RateLimits {
     this.perMinute = perMinute;
   }
 
-  /** Zero when the client may go on, else the seconds it must wait. */
+  /** Zero when the client may go on, else the seconds it must wait. Every attempt counts. */
   public long secondsToWait(String client) {
+    ConsumptionProbe probe = bucket(client).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? 0 : seconds(probe.getNanosToWaitForRefill());
+  }
+
+  /**
+   * For one account or one booking, tried from anywhere (a guesser spread over many addresses): zero while it has
+   * failures left, else the seconds to wait. Only failures count ({@link #failed}), so its owner signing in on
+   * several devices is never held back.
+   */
+  public long secondsToWaitAfterFailures(String account) {
+    Bucket bucket = bucket(account);
+    return bucket.getAvailableTokens() > 0 ? 0 : seconds(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+  }
+
+  /** A failed attempt on this account or booking. */
+  public void failed(String account) {
+    bucket(account).tryConsume(1);
+  }
+
+  private Bucket bucket(String key) {
     if (buckets.size() > MAX_CLIENTS) {
       buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= perMinute);
     }
-    Bucket bucket = buckets.computeIfAbsent(client, c -> Bucket.builder()
+    return buckets.computeIfAbsent(key, c -> Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
         .build());
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? 0 : Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+  }
+
+  private static long seconds(long nanos) {
+    return Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1);
   }
 }

@@ -50,14 +50,27 @@ final class AuthRoutes {
 
   /** A guessable secret (a password, a PNR and a surname) may be tried only so often from one client. */
   private void limited(RoutingContext ctx) {
-    long wait = signIns.secondsToWait(ctx.request().remoteAddress().hostAddress());
+    long wait = signIns.secondsToWait("address " + ctx.request().remoteAddress().hostAddress());
     if (wait > 0) {
-      ctx.response().putHeader("Retry-After", Long.toString(wait));
-      Problem.send(ctx, 429, "too-many-attempts", "Too many attempts",
-          "Too many sign-in attempts from this client; try again in " + wait + " s", null);
+      tooMany(ctx, wait, "Too many sign-in attempts from this client");
       return;
     }
     ctx.next();
+  }
+
+  /** And one account or booking only so often from anywhere; true when it must wait (answered). */
+  private boolean accountLimited(RoutingContext ctx, String account, String what) {
+    long wait = signIns.secondsToWaitAfterFailures(account);
+    if (wait > 0) {
+      tooMany(ctx, wait, "Too many failed attempts on this " + what);
+      return true;
+    }
+    return false;
+  }
+
+  private static void tooMany(RoutingContext ctx, long wait, String why) {
+    ctx.response().putHeader("Retry-After", Long.toString(wait));
+    Problem.send(ctx, 429, "too-many-attempts", "Too many attempts", why + "; try again in " + wait + " s", null);
   }
 
   private void login(RoutingContext ctx) {
@@ -67,10 +80,17 @@ final class AuthRoutes {
     String username = fields.text(body, "", "username", true, ANY_TEXT, "your user name");
     String password = fields.text(body, "", "password", true, ANY_TEXT, "your password");
     fields.throwIfAny();
+    String account = "account " + username.toLowerCase(java.util.Locale.ROOT);
+    if (accountLimited(ctx, account, "user name")) {
+      return;
+    }
     users.signIn(username.toLowerCase(java.util.Locale.ROOT), password).onSuccess(found -> found.ifPresentOrElse(
         principal -> ctx.json(signedIn(principal)),
-        () -> Problem.send(ctx, 401, "bad-credentials", "Not signed in", "User name or password is wrong",
-            java.util.List.of(new com.paxcare.validation.FieldError("password", "does not match the user name")))))
+        () -> {
+          signIns.failed(account);
+          Problem.send(ctx, 401, "bad-credentials", "Not signed in", "User name or password is wrong",
+              java.util.List.of(new com.paxcare.validation.FieldError("password", "does not match the user name")));
+        }))
         .onFailure(ctx::fail);
   }
 
@@ -81,10 +101,15 @@ final class AuthRoutes {
     String pnr = fields.text(body, "", "pnr", true, PNR, "a 6-character booking reference like K7Q2ZB");
     String lastName = fields.text(body, "", "lastName", true, LAST_NAME, "the surname on the booking");
     fields.throwIfAny();
+    String booking = "booking " + pnr;
+    if (accountLimited(ctx, booking, "booking")) {
+      return;
+    }
     scopes.passengerOnBooking(pnr, lastName).onSuccess(found -> {
       if (found) {
         ctx.json(signedIn(Principal.passenger(pnr, lastName.toUpperCase(java.util.Locale.ROOT))));
       } else {
+        signIns.failed(booking);
         // One answer for "no such booking" and "wrong surname": neither tells a guesser which part was right.
         Problem.send(ctx, 401, "bad-credentials", "Not signed in", "No booking matches this reference and surname",
             java.util.List.of(new com.paxcare.validation.FieldError("lastName", "does not match the booking")));

@@ -64,23 +64,26 @@ final class CaseRoutes {
   }
 
   void mount(Router router) {
-    router.post("/api/v1/events").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::report);
+    router.post("/api/v1/events").handler(Audit.as("case.report")).handler(Guard.only(ADMIN, OPS, CARE)).handler(this::report);
     router.get("/api/v1/cases").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::list);
-    router.get("/api/v1/cases/:id").handler(Guard.only(ADMIN, OPS, CARE, GATE)).handler(this::caseAtStation)
+    router.get("/api/v1/cases/:id").handler(Audit.as("case.read")).handler(Guard.only(ADMIN, OPS, CARE, GATE)).handler(this::caseAtStation)
         .handler(this::view);
-    router.post("/api/v1/cases/:id/recall").handler(Guard.only(ADMIN, OPS, GATE)).handler(this::caseAtStation)
+    router.post("/api/v1/cases/:id/recall").handler(Audit.as("case.recall")).handler(Guard.only(ADMIN, OPS, GATE)).handler(this::caseAtStation)
         .handler(this::recallReport);
-    router.post("/api/v1/cases/:id/meal-voucher/issue").handler(Guard.only(ADMIN, OPS, GATE))
+    router.post("/api/v1/cases/:id/meal-voucher/issue").handler(Audit.as("case.meal-voucher"))
+        .handler(Guard.only(ADMIN, OPS, GATE))
         .handler(this::caseAtStation).handler(this::handOverVoucher);
-    router.post("/api/v1/cases/:id/bags/:tag/offloaded").handler(Guard.only(ADMIN, OPS, GATE))
+    router.post("/api/v1/cases/:id/bags/:tag/offloaded").handler(Audit.as("case.bag-offloaded"))
+        .handler(Guard.only(ADMIN, OPS, GATE))
         .handler(this::caseAtStation).handler(this::bagOffloaded);
-    router.get("/api/v1/gates/:station/:gate/alerts").handler(Guard.only(ADMIN, OPS, GATE)).handler(this::gateAlerts);
-    router.post("/api/v1/gates/alerts/:id/ack").handler(Guard.only(ADMIN, OPS, GATE)).handler(this::acknowledgeAlert);
-    router.get("/api/v1/crew/messages").handler(Guard.only(ADMIN, OPS, CREW)).handler(this::crewMessages);
-    router.post("/api/v1/crew/messages/:id/ack").handler(Guard.only(ADMIN, OPS, CREW)).handler(this::acknowledge);
+    router.get("/api/v1/gates/:station/:gate/alerts").handler(Audit.as("gate.alerts-read")).handler(Guard.only(ADMIN, OPS, GATE)).handler(this::gateAlerts);
+    router.post("/api/v1/gates/alerts/:id/ack").handler(Audit.as("gate.alert-ack")).handler(Guard.only(ADMIN, OPS, GATE)).handler(this::acknowledgeAlert);
+    router.get("/api/v1/crew/messages").handler(Audit.as("crew.messages-read")).handler(Guard.only(ADMIN, OPS, CREW)).handler(this::crewMessages);
+    router.post("/api/v1/crew/messages/:id/ack").handler(Audit.as("crew.message-ack")).handler(Guard.only(ADMIN, OPS, CREW)).handler(this::acknowledge);
     router.get("/api/v1/bsm/outbound").handler(Guard.only(ADMIN, OPS, FEED)).handler(this::outbound);
     router.get("/api/v1/followups").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::followUps);
-    router.post("/api/v1/followups/:id/complete").handler(Guard.only(ADMIN, CARE)).handler(this::complete);
+    router.post("/api/v1/followups/:id/complete").handler(Audit.as("followup.complete"))
+        .handler(Guard.only(ADMIN, CARE)).handler(this::complete);
   }
 
   /** A gate agent works the cases of their station: those that raised an alert or gave care there. */
@@ -117,6 +120,7 @@ final class CaseRoutes {
         .compose(outcome -> (outcome.opened() != null
             ? io.vertx.core.Future.succeededFuture(Optional.of(outcome.opened())) : cases.view(outcome.caseId()))
             .map(view -> {
+          Audit.touched(ctx, List.of(outcome.caseId()));
           ctx.response().setStatusCode(outcome.created() ? 201 : 200)
               .putHeader("Location", "/api/v1/cases/" + outcome.caseId());
           ctx.json(view.orElseThrow());
@@ -210,8 +214,10 @@ final class CaseRoutes {
     Principal principal = Guard.principal(ctx);
     Guard.require(principal.mayWorkStation(station), "A gate agent at " + principal.station() + " may not read "
         + station + "'s alerts");
-    recall.gateAlerts(station, gate, after).onSuccess(page -> ctx.json(new JsonObject().put("alerts", page.alerts())
-            .put("next", page.next().toString())))
+    recall.gateAlerts(station, gate, after).onSuccess(page -> {
+          Audit.touched(ctx, page.alerts());
+          ctx.json(new JsonObject().put("alerts", page.alerts()).put("next", page.next().toString()));
+        })
         .onFailure(ctx::fail);
   }
 
@@ -231,8 +237,10 @@ final class CaseRoutes {
     Principal principal = Guard.principal(ctx);
     Guard.require(principal.mayCrewFlight(flightNo, date), "The crew of " + principal.flight() + " " + principal.date()
         + " may not read " + flightNo + " " + date);
-    recall.crewMessages(flightNo, date, origin)
-        .onSuccess(list -> ctx.json(new JsonObject().put("messages", list))).onFailure(ctx::fail);
+    recall.crewMessages(flightNo, date, origin).onSuccess(list -> {
+      Audit.touched(ctx, list);
+      ctx.json(new JsonObject().put("messages", list));
+    }).onFailure(ctx::fail);
   }
 
   private void acknowledge(RoutingContext ctx) {
@@ -244,8 +252,10 @@ final class CaseRoutes {
             + flight.get().flight() + " " + flight.get().date()));
       }
       return recall.acknowledge(id, principal.actor());
-    }).onSuccess(message -> message.ifPresentOrElse(ctx::json,
-        () -> Problem.notFound(ctx, "No crew message " + id))).onFailure(ctx::fail);
+    }).onSuccess(message -> message.ifPresentOrElse(json -> {
+      Audit.touched(ctx, json);
+      ctx.json(json);
+    }, () -> Problem.notFound(ctx, "No crew message " + id))).onFailure(ctx::fail);
   }
 
   private void acknowledgeAlert(RoutingContext ctx) {
@@ -256,7 +266,10 @@ final class CaseRoutes {
         return io.vertx.core.Future.failedFuture(AccessDenied.forbidden("Alert " + id + " is for " + station.get()));
       }
       return recall.acknowledgeAlert(id, principal.actor());
-    }).onSuccess(alert -> alert.ifPresentOrElse(ctx::json, () -> Problem.notFound(ctx, "No gate alert " + id)))
+    }).onSuccess(alert -> alert.ifPresentOrElse(json -> {
+      Audit.touched(ctx, json);
+      ctx.json(json);
+    }, () -> Problem.notFound(ctx, "No gate alert " + id)))
         .onFailure(ctx::fail);
   }
 
@@ -322,8 +335,10 @@ final class CaseRoutes {
     String outcome = fields.text(body, "", "outcome", true, Pattern.compile("[^\\p{Cntrl}]{1,1000}"),
         "what the call found, 1 to 1000 characters");
     fields.throwIfAny();
-    followUps.complete(id, outcome, Guard.principal(ctx).actor()).onSuccess(done -> done.ifPresentOrElse(ctx::json,
-        () -> Problem.notFound(ctx, "No follow-up " + id))).onFailure(ctx::fail);
+    followUps.complete(id, outcome, Guard.principal(ctx).actor()).onSuccess(done -> done.ifPresentOrElse(json -> {
+      Audit.touched(ctx, json);
+      ctx.json(json);
+    }, () -> Problem.notFound(ctx, "No follow-up " + id))).onFailure(ctx::fail);
   }
 
   private static UUID caseId(RoutingContext ctx) {

@@ -27,8 +27,8 @@ final class DisruptionRoutes {
   void mount(Router router) {
     router.get("/api/v1/disruptions").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::list);
     router.get("/api/v1/disruptions/:id").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::view);
-    router.post("/api/v1/cases/:id/refund").handler(Guard.only(ADMIN, OPS, CARE)).handler(this::refundCase);
-    router.post("/api/v1/passenger/refund").handler(Guard.only(PASSENGER)).handler(this::refundMine);
+    router.post("/api/v1/cases/:id/refund").handler(Audit.as("case.refund")).handler(Guard.only(ADMIN, OPS, CARE)).handler(this::refundCase);
+    router.post("/api/v1/passenger/refund").handler(Audit.as("passenger.refund")).handler(Guard.only(PASSENGER)).handler(this::refundMine);
   }
 
   /** The care desk (or ops) records that she would rather not travel. */
@@ -44,6 +44,7 @@ final class DisruptionRoutes {
         Problem.send(ctx, 409, "no-refund", "No refund to choose", "none of your flights has been disrupted",
             java.util.List.of(), null);
       } else {
+        Audit.touched(ctx, java.util.List.of(caseId.get()));
         refund(ctx, caseId.get());
       }
     }).onFailure(ctx::fail);

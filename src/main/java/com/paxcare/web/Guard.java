@@ -65,6 +65,11 @@ final class Guard {
     return principal;
   }
 
+  /** The caller, or null on a public path. */
+  static Principal principalIfAny(RoutingContext ctx) {
+    return ctx.get(PRINCIPAL);
+  }
+
   /** A route handler letting through only these roles (403 for the others). */
   static Handler<RoutingContext> only(Role first, Role... more) {
     EnumSet<Role> allowed = EnumSet.of(first, more);

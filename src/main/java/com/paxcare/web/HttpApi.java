@@ -61,6 +61,7 @@ public final class HttpApi {
       BooleanSupplier draining, Clock clock, Buffer openApi, Gatekeeping gatekeeping,
       com.paxcare.Config.DisruptionRules disruptionRules) {
     Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::apply); // first, so that every answer carries them, errors too
     router.route().handler(ctx -> {
       if (draining.getAsBoolean() && !ctx.request().path().startsWith("/health/")) {
         ctx.response().putHeader("Retry-After", "1").putHeader("Connection", "close");
@@ -75,6 +76,7 @@ public final class HttpApi {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     Guard guard = new Guard(gatekeeping.apiKeys(), gatekeeping.tokens());
     router.route("/api/*").handler(guard::authenticate);
+    new Audit(new com.paxcare.audit.AuditTrail(pool, clock)).mount(router); // after authentication, before the routes
     Scopes scopes = new Scopes(pool);
     new AuthRoutes(new Users(pool, new Passwords(vertx)), scopes, gatekeeping.tokens(), gatekeeping.signIns())
         .mount(router);

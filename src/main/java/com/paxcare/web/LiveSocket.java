@@ -33,6 +33,13 @@ final class LiveSocket {
   }
 
   void handle(RoutingContext ctx) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      // A plain GET (a browser tab, a scanner) is the client's mistake, not a 500.
+      ctx.response().putHeader("Upgrade", "websocket");
+      Problem.send(ctx, 426, "upgrade-required", "Upgrade required",
+          "/api/v1/live is a WebSocket: connect with Upgrade: websocket", null);
+      return;
+    }
     ctx.request().toWebSocket().onSuccess(socket -> new Session(socket).start()).onFailure(ctx::fail);
   }
 
