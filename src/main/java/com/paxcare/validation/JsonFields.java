@@ -93,6 +93,19 @@ public final class JsonFields {
     return text;
   }
 
+  /**
+   * The years a date may fall in: an airline's calendar, and well inside what PostgreSQL stores (a date such as
+   * -999999999-01-01 parses in Java but cannot be stored, nor compared with stored ones).
+   */
+  public static final int FIRST_YEAR = 1900;
+  public static final int LAST_YEAR = 9999;
+
+  /** Whether a parsed date or time falls in {@link #FIRST_YEAR} to {@link #LAST_YEAR}. */
+  public static boolean plausible(java.time.temporal.TemporalAccessor dateOrTime) {
+    int year = dateOrTime.get(java.time.temporal.ChronoField.YEAR);
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  }
+
   public LocalDate date(JsonObject object, String path, String name, boolean required) {
     return parsed(object, path, name, required, LocalDate::parse, "a date like 2026-11-22");
   }
@@ -109,7 +122,13 @@ public final class JsonFields {
       return null;
     }
     try {
-      return parser.apply(text);
+      T value = parser.apply(text);
+      if (value instanceof java.time.temporal.TemporalAccessor parsed && !plausible(parsed)) {
+        error(join(path, name), "must be " + shape + " in the years " + FIRST_YEAR + " to " + LAST_YEAR + ", got '"
+            + abbreviate(text) + "'");
+        return null;
+      }
+      return value;
     } catch (DateTimeParseException e) {
       error(join(path, name), "must be " + shape + ", got '" + abbreviate(text) + "'");
       return null;

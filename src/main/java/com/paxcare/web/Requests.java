@@ -84,7 +84,13 @@ final class Requests {
 
   static LocalDate date(String text, String field, List<FieldError> errors) {
     try {
-      return LocalDate.parse(text == null ? "" : text);
+      LocalDate date = LocalDate.parse(text == null ? "" : text);
+      if (!com.paxcare.validation.JsonFields.plausible(date)) {
+        errors.add(new FieldError(field, "must be a date like 2026-11-22 in the years "
+            + com.paxcare.validation.JsonFields.FIRST_YEAR + " to " + com.paxcare.validation.JsonFields.LAST_YEAR));
+        return null;
+      }
+      return date;
     } catch (DateTimeParseException e) {
       errors.add(new FieldError(field, "must be a date like 2026-11-22"));
       return null;
