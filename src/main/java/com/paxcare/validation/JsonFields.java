@@ -82,6 +82,11 @@ public final class JsonFields {
       error(field, "must be a string");
       return null;
     }
+    // Java's \p{Cntrl} is ASCII only: C1 controls (U+0080-U+009F, e.g. NEL) would pass a shape; none is ever valid.
+    if (pattern != null && hasControlCharacters(text)) {
+      error(field, "must not hold control characters, got '" + abbreviate(text) + "'");
+      return null;
+    }
     if (pattern != null && !pattern.matcher(text).matches()) {
       error(field, "must be " + shape + ", got '" + abbreviate(text) + "'");
       return null;
@@ -228,7 +233,8 @@ public final class JsonFields {
   }
 
   private static String abbreviate(String text) {
-    String printable = text.replaceAll("\\p{Cntrl}", "?");
+    String printable = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
   }
 }
