@@ -33,6 +33,12 @@ final class LiveSocket {
   }
 
   void handle(RoutingContext ctx) {
+    if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+      Problem.send(ctx, 400, "not-a-websocket", "Not a WebSocket request",
+          "/api/v1/live is a WebSocket: connect with Upgrade: websocket",
+          java.util.List.of(new com.paxcare.validation.FieldError("Upgrade", "must be websocket")));
+      return;
+    }
     ctx.request().toWebSocket().onSuccess(socket -> new Session(socket).start()).onFailure(ctx::fail);
   }
 
