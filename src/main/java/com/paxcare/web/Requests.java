@@ -41,8 +41,8 @@ final class Requests {
 
   static String text(RoutingContext ctx) {
     requireMediaType(ctx, "text/plain");
-    String text = ctx.body().asString("UTF-8");
-    if (text == null || text.isBlank()) {
+    String text = utf8(ctx);
+    if (text.isBlank()) {
       throw InvalidInput.of("(body)", "is empty; send one or more BSM messages");
     }
     return text;
@@ -53,7 +53,23 @@ final class Requests {
     if (ctx.body().length() == 0) {
       throw InvalidInput.of("(body)", "is empty; a JSON body is required");
     }
+    utf8(ctx);
     return Json.decodeValue(ctx.body().buffer()); // a DecodeException becomes a 400 naming the body
+  }
+
+  /** The body as UTF-8 text: bytes that are not UTF-8 are refused, never silently replaced by U+FFFD. */
+  private static String utf8(RoutingContext ctx) {
+    if (ctx.body().buffer() == null) {
+      return "";
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(ctx.body().buffer().getBytes())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw InvalidInput.of("(body)", "is not valid UTF-8");
+    }
   }
 
   private static void requireMediaType(RoutingContext ctx, String expected) {
