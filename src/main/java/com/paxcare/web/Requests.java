@@ -50,7 +50,7 @@ final class Requests {
 
   private static Object json(RoutingContext ctx) {
     requireMediaType(ctx, "application/json");
-    if (ctx.body().length() == 0) {
+    if (ctx.body().buffer() == null || ctx.body().buffer().length() == 0) { // no body at all, or an empty one
       throw InvalidInput.of("(body)", "is empty; a JSON body is required");
     }
     utf8(ctx);
