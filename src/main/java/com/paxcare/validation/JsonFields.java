@@ -82,6 +82,11 @@ public final class JsonFields {
       error(field, "must be a string");
       return null;
     }
+    if (hasLoneSurrogate(text)) {
+      // A lone surrogate escape (half an emoji) is valid JSON but no character: stored, it would silently become '?'.
+      error(field, "must be valid Unicode text (a lone surrogate \\uD800-\\uDFFF is not a character)");
+      return null;
+    }
     // Java's \p{Cntrl} is ASCII only: C1 controls (U+0080-U+009F, e.g. NEL) would pass a shape; none is ever valid.
     if (pattern != null && hasControlCharacters(text)) {
       error(field, "must not hold control characters, got '" + abbreviate(text) + "'");
@@ -226,6 +231,10 @@ public final class JsonFields {
 
   public static String join(String path, String name) {
     return path.isEmpty() ? name : path + "." + name;
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    return text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
   }
 
   private static boolean hasControlCharacters(String text) {
