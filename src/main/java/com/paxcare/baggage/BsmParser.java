@@ -100,6 +100,13 @@ public final class BsmParser {
                 continue;
             }
             int lineNumber = i + 1;
+            // Type B text is printable: a control character (NUL, ESC...) is never part of an element, and a NUL
+            // could not even be stored with the message's text.
+            int control = line.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+            if (control >= 0) {
+                throw new Rejected(lineNumber, "line holds the control character U+"
+                        + String.format("%04X", control) + "; BSM text is printable");
+            }
             boolean actionAllowedHere = firstBodyLine;
             firstBodyLine = false;
             // ADD is the default; an explicit ADD line is not in RP 1745 but some senders write one, and it is

@@ -82,6 +82,16 @@ public final class JsonFields {
       error(field, "must be a string");
       return null;
     }
+    if (hasLoneSurrogate(text)) {
+      // A lone surrogate escape (half an emoji) is valid JSON but no character: stored, it would silently become '?'.
+      error(field, "must be valid Unicode text (a lone surrogate \\uD800-\\uDFFF is not a character)");
+      return null;
+    }
+    // Java's \p{Cntrl} is ASCII only: C1 controls (U+0080-U+009F, e.g. NEL) would pass a shape; none is ever valid.
+    if (pattern != null && hasControlCharacters(text)) {
+      error(field, "must not hold control characters, got '" + abbreviate(text) + "'");
+      return null;
+    }
     if (pattern != null && !pattern.matcher(text).matches()) {
       error(field, "must be " + shape + ", got '" + abbreviate(text) + "'");
       return null;
@@ -91,6 +101,19 @@ public final class JsonFields {
       return null;
     }
     return text;
+  }
+
+  /**
+   * The years a date may fall in: an airline's calendar, and well inside what PostgreSQL stores (a date such as
+   * -999999999-01-01 parses in Java but cannot be stored, nor compared with stored ones).
+   */
+  public static final int FIRST_YEAR = 1900;
+  public static final int LAST_YEAR = 9999;
+
+  /** Whether a parsed date or time falls in {@link #FIRST_YEAR} to {@link #LAST_YEAR}. */
+  public static boolean plausible(java.time.temporal.TemporalAccessor dateOrTime) {
+    int year = dateOrTime.get(java.time.temporal.ChronoField.YEAR);
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
   }
 
   public LocalDate date(JsonObject object, String path, String name, boolean required) {
@@ -109,7 +132,13 @@ public final class JsonFields {
       return null;
     }
     try {
-      return parser.apply(text);
+      T value = parser.apply(text);
+      if (value instanceof java.time.temporal.TemporalAccessor parsed && !plausible(parsed)) {
+        error(join(path, name), "must be " + shape + " in the years " + FIRST_YEAR + " to " + LAST_YEAR + ", got '"
+            + abbreviate(text) + "'");
+        return null;
+      }
+      return value;
     } catch (DateTimeParseException e) {
       error(join(path, name), "must be " + shape + ", got '" + abbreviate(text) + "'");
       return null;
@@ -204,12 +233,17 @@ public final class JsonFields {
     return path.isEmpty() ? name : path + "." + name;
   }
 
+  private static boolean hasLoneSurrogate(String text) {
+    return text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+  }
+
   private static boolean hasControlCharacters(String text) {
     return text.chars().anyMatch(c -> Character.isISOControl(c));
   }
 
   private static String abbreviate(String text) {
-    String printable = text.replaceAll("\\p{Cntrl}", "?");
+    String printable = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
   }
 }

@@ -31,7 +31,8 @@ public final class HttpVerticle extends VerticleBase {
             .setPort(port)
             .setCompressionSupported(true)
             .setMaxInitialLineLength(8192))
-        .requestHandler(routerFactory.get());
+        .requestHandler(routerFactory.get())
+        .invalidRequestHandler(Problem::invalidRequest);
     return server.listen();
   }
 

@@ -37,7 +37,8 @@ final class LiveSocket {
       // A plain GET (a browser tab, a scanner) is the client's mistake, not a 500.
       ctx.response().putHeader("Upgrade", "websocket");
       Problem.send(ctx, 426, "upgrade-required", "Upgrade required",
-          "/api/v1/live is a WebSocket: connect with Upgrade: websocket", null);
+          "/api/v1/live is a WebSocket: connect with Upgrade: websocket",
+          java.util.List.of(new com.paxcare.validation.FieldError("Upgrade", "must be websocket")));
       return;
     }
     ctx.request().toWebSocket().onSuccess(socket -> new Session(socket).start()).onFailure(ctx::fail);

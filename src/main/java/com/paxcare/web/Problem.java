@@ -44,6 +44,39 @@ public final class Problem {
     ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body.encode());
   }
 
+  /**
+   * A request the HTTP codec could not read (request line or headers too long, malformed): answered before any
+   * route, as a problem too, then the connection is closed, since what follows on it cannot be trusted.
+   */
+  public static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+    Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+    int status;
+    String type;
+    String title;
+    FieldError error;
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      status = 414;
+      type = "uri-too-long";
+      title = "URI too long";
+      error = new FieldError("(request line)", "is longer than this server reads");
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+      status = 431;
+      type = "headers-too-large";
+      title = "Request headers too large";
+      error = new FieldError("(headers)", "are larger than this server reads");
+    } else {
+      status = 400;
+      type = "bad-request";
+      title = "Bad request";
+      error = new FieldError("(request)", "is not a well-formed HTTP request");
+    }
+    JsonObject body = new JsonObject().put("type", TYPES + type).put("title", title).put("status", status)
+        .put("detail", cause == null ? title : String.valueOf(cause.getMessage()))
+        .put("errors", new JsonArray().add(new JsonObject().put("field", error.field()).put("reason", error.reason())));
+    request.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).putHeader("Connection", "close")
+        .end(body.encode()).onComplete(done -> request.connection().close());
+  }
+
   public static void notFound(RoutingContext ctx, String detail) {
     send(ctx, 404, "not-found", "Not found", detail, null);
   }

@@ -41,8 +41,8 @@ final class Requests {
 
   static String text(RoutingContext ctx) {
     requireMediaType(ctx, "text/plain");
-    String text = ctx.body().asString("UTF-8");
-    if (text == null || text.isBlank()) {
+    String text = utf8(ctx);
+    if (text.isBlank()) {
       throw InvalidInput.of("(body)", "is empty; send one or more BSM messages");
     }
     return text;
@@ -50,10 +50,26 @@ final class Requests {
 
   private static Object json(RoutingContext ctx) {
     requireMediaType(ctx, "application/json");
-    if (ctx.body().length() == 0) {
+    if (ctx.body().buffer() == null || ctx.body().buffer().length() == 0) { // no body at all, or an empty one
       throw InvalidInput.of("(body)", "is empty; a JSON body is required");
     }
+    utf8(ctx);
     return Json.decodeValue(ctx.body().buffer()); // a DecodeException becomes a 400 naming the body
+  }
+
+  /** The body as UTF-8 text: bytes that are not UTF-8 are refused, never silently replaced by U+FFFD. */
+  private static String utf8(RoutingContext ctx) {
+    if (ctx.body().buffer() == null) {
+      return "";
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(ctx.body().buffer().getBytes())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw InvalidInput.of("(body)", "is not valid UTF-8");
+    }
   }
 
   private static void requireMediaType(RoutingContext ctx, String expected) {
@@ -84,7 +100,13 @@ final class Requests {
 
   static LocalDate date(String text, String field, List<FieldError> errors) {
     try {
-      return LocalDate.parse(text == null ? "" : text);
+      LocalDate date = LocalDate.parse(text == null ? "" : text);
+      if (!com.paxcare.validation.JsonFields.plausible(date)) {
+        errors.add(new FieldError(field, "must be a date like 2026-11-22 in the years "
+            + com.paxcare.validation.JsonFields.FIRST_YEAR + " to " + com.paxcare.validation.JsonFields.LAST_YEAR));
+        return null;
+      }
+      return date;
     } catch (DateTimeParseException e) {
       errors.add(new FieldError(field, "must be a date like 2026-11-22"));
       return null;
