@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static com.paxcare.db.schema.Tables.BOOKING;
+import static com.paxcare.db.schema.Tables.CARE_CASE;
+import static com.paxcare.db.schema.Tables.CASE_STEP;
 import static com.paxcare.db.schema.Tables.DISRUPTION;
 import static com.paxcare.db.schema.Tables.DISRUPTION_PASSENGER;
 import static com.paxcare.db.schema.Tables.FLIGHT;
@@ -70,6 +72,20 @@ final class DisruptionReads {
   /** What the notices and priority order need of a passenger. */
   record PaxFacts(String firstName, String lastName, String language, String phone, String email, Set<String> ssr,
       String tier, long bookedOrder) {
+  }
+
+  /**
+   * Whether any urgent personal case (family emergency, medical emergency, bereavement) has a step due now, on any
+   * node: a plan under way always has one. Bulk disruption work gives way while it does (see DisruptionWorker).
+   */
+  static Future<Boolean> urgentWorkDue(io.vertx.sqlclient.SqlClient client, OffsetDateTime now) {
+    var query = Sql.dsl().select(DSL.field(DSL.exists(DSL.selectOne().from(CASE_STEP)
+        .join(CARE_CASE).on(CARE_CASE.ID.eq(CASE_STEP.CASE_ID))
+        .where(CASE_STEP.STATUS.eq(com.paxcare.db.schema.enums.StepStatus.PENDING))
+        .and(CASE_STEP.DUE_AT.le(now))
+        .and(CARE_CASE.TYPE.in(com.paxcare.db.schema.enums.CaseType.FAMILY_EMERGENCY,
+            com.paxcare.db.schema.enums.CaseType.MEDICAL_EMERGENCY, com.paxcare.db.schema.enums.CaseType.BEREAVEMENT)))));
+    return Sql.run(client, query).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   /**

@@ -38,6 +38,8 @@ public final class DisruptionWorker extends VerticleBase {
   private final long waitlistRetryMillis;
   private final int horizonHours;
   private boolean retrying;
+  private static final long GIVE_WAY_POLL_MILLIS = 10;
+  private static final long MAX_GIVE_WAY_NANOS = 2_000_000_000L;
 
   public DisruptionWorker(Pool pool, Clock clock, String node, Config.CareRules care, Config.DisruptionRules rules,
       int lanes) {
@@ -130,9 +132,11 @@ public final class DisruptionWorker extends VerticleBase {
   private void lane(UUID preferred) {
     step(preferred).onComplete(ar -> {
       if (ar.succeeded() && ar.result().isPresent() && !stopped) {
-        // Work was done: go on with the same disruption's next batch, or any other waiting.
+        // Work was done: go on with the same disruption's next batch, or any other waiting, once urgent plans
+        // under way have had their turn at the seats and the cores.
         Step done = ar.result().get();
-        lane(done.finished() ? null : done.id());
+        long giveWayUntil = System.nanoTime() + MAX_GIVE_WAY_NANOS;
+        giveWay(giveWayUntil).onComplete(v -> lane(done.finished() ? null : done.id()));
         return;
       }
       busy--;
@@ -144,6 +148,25 @@ public final class DisruptionWorker extends VerticleBase {
         wake(null);
       }
     });
+  }
+
+  /**
+   * Urgent personal events before bulk work: between two batches, while any family emergency, medical emergency
+   * or bereavement has a step due (on any node), the lane waits. A batch holds the seat counts of the flights it
+   * fills for its whole transaction, and an urgent rebooking onto those flights would otherwise queue behind one
+   * batch after another. The wait is capped, so a stuck urgent step cannot hold a cancellation up for long.
+   */
+  private Future<Void> giveWay(long until) {
+    if (stopped || System.nanoTime() >= until) {
+      return Future.succeededFuture();
+    }
+    return DisruptionReads.urgentWorkDue(pool, OffsetDateTime.now(clock)).recover(failure -> Future.succeededFuture(false))
+        .compose(due -> {
+          if (!due) {
+            return Future.succeededFuture();
+          }
+          return vertx.timer(GIVE_WAY_POLL_MILLIS).compose(v -> giveWay(until));
+        });
   }
 
   /** One transaction of work; answers what was worked, empty when there was nothing to do. */
