@@ -585,14 +585,7 @@ class BadInputCampaignTest {
     long from = System.nanoTime();
     LocalDate today = LocalDate.of(2026, 1, 20);
     Random random = new Random(SEED);
-    List<String> examples = List.of(BsmParserTest.ACI_DATA_DICTIONARY_EXAMPLE, """
-        BSM
-        ADD
-        .F/AA0001/09FEB/LBB/T
-        .N/0001000004001
-        .P/1TEST/PASSENGER4
-        .V/1LMCO
-        ENDBSM""", """
+    List<String> examples = List.of(BsmParserTest.ACI_DATA_DICTIONARY_EXAMPLE, BsmParserTest.JMAYER_README_EXAMPLE, """
         BSM
         .V/1TOSL
         .I/SK001/05FEB/TRD

@@ -37,7 +37,7 @@ public class BsmParserTest {
      * Published in the README of https://github.com/jmayer913/JMayer-Example-WindowsService ("BSM Format").
      * Note the explicit ADD line and .V/ written last: not RP 1745 style, but seen in the wild and accepted.
      */
-    static final String JMAYER_README_EXAMPLE = """
+    public static final String JMAYER_README_EXAMPLE = """
             BSM
             ADD
             .F/AA0001/09FEB/LBB/T

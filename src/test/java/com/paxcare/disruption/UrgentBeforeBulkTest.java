@@ -6,7 +6,6 @@ import com.paxcare.testing.Crowd;
 import com.paxcare.testing.Http;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,19 +48,9 @@ class UrgentBeforeBulkTest {
     for (int i = 0; i < 8; i++) {
       crowd.toDenver("UB30" + i, 5 + i, 200);
     }
-    for (Object o : crowd.bookings()) {
-      JsonObject booking = (JsonObject) o;
-      if (!boardingPnrs.contains(booking.getString("pnr"))) {
-        continue;
-      }
-      booking.getJsonArray("segments").forEach(s -> ((JsonObject) s).put("status", "CHECKED_IN"));
-      JsonArray pax = booking.getJsonArray("passengers");
-      String surname = pax.getJsonObject(0).getString("lastName");
-      if (pax.stream().filter(p -> surname.equals(((JsonObject) p).getString("lastName"))).count() == 1
-          && urgentPassengers.size() < URGENT) {
-        urgentPassengers.add(new JsonObject().put("pnr", booking.getString("pnr")).put("lastName", surname));
-      }
-    }
+    crowd.checkIn(boardingPnrs);
+    urgentPassengers.addAll(crowd.namedPassengers(booking -> boardingPnrs.contains(booking.getString("pnr")))
+        .subList(0, URGENT));
     crowd.feed(http);
   }
 
@@ -86,9 +75,7 @@ class UrgentBeforeBulkTest {
     List<java.util.concurrent.CompletableFuture<Http.Answer>> reports = new ArrayList<>();
     for (JsonObject p : urgentPassengers) {
       reports.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> http.postJson("/api/v1/events",
-          new JsonObject().put("type", "FAMILY_EMERGENCY").put("pnr", p.getString("pnr"))
-              .put("lastName", p.getString("lastName")).put("destination", "DEN")
-              .put("reporter", new JsonObject().put("name", "RELATIVE").put("phone", "+13125559999")))));
+          Crowd.urgentEvent("FAMILY_EMERGENCY", p))));
     }
     List<String> cases = new ArrayList<>();
     for (var report : reports) {

@@ -77,18 +77,13 @@ class FaultsTest {
     }
     // Six flights boarding at Midway, their passengers checked in (recalls raise gate alerts); four to cancel, one
     // a round; plenty of later seats to Denver.
+    List<String> boardingPnrs = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       JsonObject boarding = crowd.toDenver("FT" + (100 + i), 0.5, 120).put("status", "BOARDING");
-      crowd.book(boarding, 100, null);
+      boardingPnrs.addAll(crowd.book(boarding, 100, null));
     }
-    for (JsonObject booking : crowd.bookings().stream().map(JsonObject.class::cast).toList()) {
-      booking.getJsonArray("segments").forEach(s -> ((JsonObject) s).put("status", "CHECKED_IN"));
-      JsonArray pax = booking.getJsonArray("passengers");
-      String surname = pax.getJsonObject(0).getString("lastName");
-      if (pax.stream().filter(p -> surname.equals(((JsonObject) p).getString("lastName"))).count() == 1) {
-        passengers.add(new JsonObject().put("pnr", booking.getString("pnr")).put("lastName", surname));
-      }
-    }
+    crowd.checkIn(boardingPnrs);
+    passengers.addAll(crowd.namedPassengers(booking -> boardingPnrs.contains(booking.getString("pnr"))));
     for (int i = 0; i < 4; i++) {
       JsonObject flight = crowd.toDenver("FT" + (200 + i), 4, 80);
       crowd.book(flight, 80, null);

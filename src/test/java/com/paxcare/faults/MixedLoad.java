@@ -62,9 +62,7 @@ final class MixedLoad implements AutoCloseable {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       JsonObject p = passengers.get(i);
-      JsonObject event = new JsonObject().put("type", TYPES[i % TYPES.length]).put("pnr", p.getString("pnr"))
-          .put("lastName", p.getString("lastName")).put("destination", "DEN")
-          .put("reporter", new JsonObject().put("name", "RELATIVE").put("phone", "+13125559999"));
+      JsonObject event = com.paxcare.testing.Crowd.urgentEvent(TYPES[i % TYPES.length], p);
       inFlight.incrementAndGet();
       sent.incrementAndGet();
       send(event, UUID.randomUUID().toString(), 0);

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,16 +122,8 @@ class PartitionTest {
     JsonObject cancelled = crowd.toDenver("PT200", 4, 80);
     crowd.book(cancelled, 80, null);
     crowd.toDenver("PT300", 6, 300);
-    List<JsonObject> passengers = new ArrayList<>();
-    for (Object o : crowd.bookings()) {
-      JsonObject booking = (JsonObject) o;
-      JsonArray pax = booking.getJsonArray("passengers");
-      String surname = pax.getJsonObject(0).getString("lastName");
-      boolean onBoardingFlight = booking.getJsonArray("segments").getJsonObject(0).getString("flight").equals("PT100");
-      if (onBoardingFlight && pax.stream().filter(p -> surname.equals(((JsonObject) p).getString("lastName"))).count() == 1) {
-        passengers.add(new JsonObject().put("pnr", booking.getString("pnr")).put("lastName", surname));
-      }
-    }
+    List<JsonObject> passengers = crowd.namedPassengers(booking -> "PT100".equals(
+        booking.getJsonArray("segments").getJsonObject(0).getString("flight")));
     crowd.feed(nodes[0].http());
 
     try (MixedLoad load = new MixedLoad(() -> List.of(nodes[0].baseUrl(), nodes[1].baseUrl()), Http.TEST_ADMIN_KEY)) {

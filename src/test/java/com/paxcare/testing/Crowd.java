@@ -131,6 +131,41 @@ public final class Crowd {
         + letters.charAt(n / 24 % 24) + letters.charAt(n % 24) + "Z";
   }
 
+  /**
+   * One passenger per booking that {@code bookingFilter} accepts, named as a caller would (booking and surname):
+   * the first passenger, when no companion shares her surname.
+   */
+  public List<JsonObject> namedPassengers(java.util.function.Predicate<JsonObject> bookingFilter) {
+    List<JsonObject> named = new ArrayList<>();
+    for (Object o : bookings) {
+      JsonObject booking = (JsonObject) o;
+      JsonArray pax = booking.getJsonArray("passengers");
+      String surname = pax.getJsonObject(0).getString("lastName");
+      if (bookingFilter.test(booking)
+          && pax.stream().filter(p -> surname.equals(((JsonObject) p).getString("lastName"))).count() == 1) {
+        named.add(new JsonObject().put("pnr", booking.getString("pnr")).put("lastName", surname));
+      }
+    }
+    return named;
+  }
+
+  /** An urgent personal event ({@code FAMILY_EMERGENCY}...) for a passenger of {@link #namedPassengers}. */
+  public static JsonObject urgentEvent(String type, JsonObject passenger) {
+    return new JsonObject().put("type", type).put("pnr", passenger.getString("pnr"))
+        .put("lastName", passenger.getString("lastName")).put("destination", "DEN")
+        .put("reporter", new JsonObject().put("name", "RELATIVE").put("phone", "+13125559999"));
+  }
+
+  /** Marks every coupon of these bookings checked in (their flight boarding: a recall raises gate alerts). */
+  public void checkIn(List<String> pnrs) {
+    for (Object o : bookings) {
+      JsonObject booking = (JsonObject) o;
+      if (pnrs.contains(booking.getString("pnr"))) {
+        booking.getJsonArray("segments").forEach(s -> ((JsonObject) s).put("status", "CHECKED_IN"));
+      }
+    }
+  }
+
   public JsonArray flights() {
     return flights;
   }

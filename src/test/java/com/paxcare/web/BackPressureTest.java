@@ -38,7 +38,7 @@ class BackPressureTest {
   private static PaxCareNode node;
   private static Http http;
   private static final Crowd crowd = new Crowd();
-  /** One passenger per booking, named unambiguously by booking and surname. */
+  /** One passenger per booking, named by booking and surname. */
   private static final List<JsonObject> passengers = new ArrayList<>();
 
   @BeforeAll
@@ -54,15 +54,7 @@ class BackPressureTest {
     }
     crowd.toDenver("BP200", 8, 400);
     crowd.feed(http);
-    for (Object o : crowd.bookings()) {
-      JsonObject booking = (JsonObject) o;
-      JsonArray pax = booking.getJsonArray("passengers");
-      String surname = pax.getJsonObject(0).getString("lastName");
-      long sameName = pax.stream().filter(p -> surname.equals(((JsonObject) p).getString("lastName"))).count();
-      if (sameName == 1) {
-        passengers.add(new JsonObject().put("pnr", booking.getString("pnr")).put("lastName", surname));
-      }
-    }
+    passengers.addAll(crowd.namedPassengers(booking -> true));
   }
 
   @AfterAll
@@ -74,9 +66,7 @@ class BackPressureTest {
   void pastCapacityTheNodeSheds503WithRetryAfterAndACallerThatRetriesGetsEveryEventInExactlyOnce() throws Exception {
     List<JsonObject> events = new ArrayList<>();
     for (JsonObject p : passengers.subList(0, 200)) {
-      events.add(new JsonObject().put("type", "FAMILY_EMERGENCY").put("pnr", p.getString("pnr"))
-          .put("lastName", p.getString("lastName")).put("destination", "DEN")
-          .put("reporter", new JsonObject().put("name", "RELATIVE").put("phone", "+13125559999")));
+      events.add(Crowd.urgentEvent("FAMILY_EMERGENCY", p));
     }
     // All at once: far more than the node takes.
     List<CompletableFuture<HttpResponse<String>>> first = new ArrayList<>();
@@ -148,9 +138,7 @@ class BackPressureTest {
     for (int i = 0; i < urgent.size(); i += wave) {
       List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
       for (JsonObject p : urgent.subList(i, Math.min(urgent.size(), i + wave))) {
-        answers.add(post("/api/v1/events", new JsonObject().put("type", "MEDICAL_EMERGENCY").put("pnr", p.getString("pnr"))
-            .put("lastName", p.getString("lastName")).put("destination", "DEN")
-            .put("reporter", new JsonObject().put("name", "DOCTOR").put("phone", "+13125550000")), Http.TEST_ADMIN_KEY));
+        answers.add(post("/api/v1/events", Crowd.urgentEvent("MEDICAL_EMERGENCY", p), Http.TEST_ADMIN_KEY));
       }
       for (CompletableFuture<HttpResponse<String>> answer : answers) {
         // Bulk can hold at most MAX_BULK_IN_FLIGHT places: an urgent wave of the rest always gets in.
