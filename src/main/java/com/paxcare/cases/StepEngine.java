@@ -46,6 +46,7 @@ public final class StepEngine {
   private final Pool pool;
   private final Clock clock;
   private final String node;
+  private final com.paxcare.db.FailureLog laneFailures = new com.paxcare.db.FailureLog(LOG, "A step lane");
   private final Config.CareRules rules;
   private final Map<com.paxcare.cases.StepKind, Step> steps;
   private final AtomicInteger busyLanes = new AtomicInteger();
@@ -108,6 +109,9 @@ public final class StepEngine {
    */
   private void lane(UUID preferredCase) {
     runOne(preferredCase).onComplete(ar -> {
+      if (ar.succeeded()) {
+        laneFailures.succeeded();
+      }
       if (ar.succeeded() && ar.result().isPresent() && !stopped) {
         lane(ar.result().get()); // there may be more
       } else {
@@ -115,7 +119,7 @@ public final class StepEngine {
         if (ar.failed()) {
           // The database is unreachable or similar: the periodic timer tries again, no hot loop.
           if (!stopped) {
-            LOG.warn("Step lane stopped on a failure; the step will be retried", ar.cause());
+            laneFailures.failed(ar.cause());
           }
         } else if (wokenWhileBusy) {
           wake();

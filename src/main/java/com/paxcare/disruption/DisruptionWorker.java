@@ -24,6 +24,7 @@ public final class DisruptionWorker extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DisruptionWorker.class);
 
   private final Pool pool;
+  private final com.paxcare.db.FailureLog failures = new com.paxcare.db.FailureLog(LOG, "Disruption work");
   private final Clock clock;
   private final String node;
   private final Config.CareRules care;
@@ -131,6 +132,9 @@ public final class DisruptionWorker extends VerticleBase {
 
   private void lane(UUID preferred) {
     step(preferred).onComplete(ar -> {
+      if (ar.succeeded()) {
+        failures.succeeded();
+      }
       if (ar.succeeded() && ar.result().isPresent() && !stopped) {
         // Work was done: go on with the same disruption's next batch, or any other waiting, once urgent plans
         // under way have had their turn at the seats and the cores.
@@ -142,7 +146,7 @@ public final class DisruptionWorker extends VerticleBase {
       busy--;
       if (ar.failed() && !stopped) {
         // A deadlock with a rebooking elsewhere, or the database away: the timer comes back to it.
-        LOG.warn("Disruption work stopped on a failure; it will be retried", ar.cause());
+        failures.failed(ar.cause());
       } else if (wokenWhileBusy) {
         wokenWhileBusy = false;
         wake(null);

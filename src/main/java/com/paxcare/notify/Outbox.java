@@ -41,6 +41,7 @@ public final class Outbox {
 
   private final Vertx vertx;
   private final Pool pool;
+  private final com.paxcare.db.FailureLog failures = new com.paxcare.db.FailureLog(LOG, "Outbox delivery");
   private final Config.Messaging messaging;
   private final WebClient web;
   private final AtomicBoolean running = new AtomicBoolean();
@@ -79,9 +80,12 @@ public final class Outbox {
     again = false;
     deliverBatch().onComplete(ar -> {
       running.set(false);
+      if (ar.succeeded()) {
+        failures.succeeded();
+      }
       if (ar.failed()) {
         if (!stopped) {
-          LOG.warn("Outbox delivery failed; will retry", ar.cause());
+          failures.failed(ar.cause());
         }
       } else if ((ar.result() || again) && !stopped) {
         wake();
