@@ -40,7 +40,7 @@ public final class DisruptionWorker extends VerticleBase {
   private final int horizonHours;
   private boolean retrying;
   private static final long GIVE_WAY_POLL_MILLIS = 10;
-  private static final long MAX_GIVE_WAY_NANOS = 2_000_000_000L;
+  private static final long MAX_GIVE_WAY_NANOS = 250_000_000L;
 
   public DisruptionWorker(Pool pool, Clock clock, String node, Config.CareRules care, Config.DisruptionRules rules,
       int lanes) {
@@ -158,7 +158,8 @@ public final class DisruptionWorker extends VerticleBase {
    * Urgent personal events before bulk work: between two batches, while any family emergency, medical emergency
    * or bereavement has a step due (on any node), the lane waits. A batch holds the seat counts of the flights it
    * fills for its whole transaction, and an urgent rebooking onto those flights would otherwise queue behind one
-   * batch after another. The wait is capped, so a stuck urgent step cannot hold a cancellation up for long.
+   * batch after another. The wait is capped (a quarter of a second per batch), so urgent traffic that never stops,
+   * or a stuck urgent step, cannot hold a cancellation up for long.
    */
   private Future<Void> giveWay(long until) {
     if (stopped || System.nanoTime() >= until) {

@@ -31,6 +31,8 @@ final class World {
   final String token;
   /** pnr and lastName of each passenger, as a Gatling feeder wants them. */
   final List<Map<String, Object>> passengers = new ArrayList<>();
+  /** A full flight to cancel (flight, date, origin), when one was asked for. */
+  String cancellable;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private World(String base, String token) {
@@ -40,9 +42,14 @@ final class World {
 
   /** Signs in and feeds flights and bookings for {@code count} passengers. */
   static World seed(String base, String username, String password, int count) {
+    return seed(base, username, password, count, 0);
+  }
+
+  /** As {@link #seed(String, String, String, int)}, plus a flight of {@code toCancel} passengers to cancel. */
+  static World seed(String base, String username, String password, int count, int toCancel) {
     try {
       World world = new World(base, signIn(base, username, password));
-      world.feed(count);
+      world.feed(count, toCancel);
       return world;
     } catch (IOException e) {
       throw new IllegalStateException("PaxCare at " + base + " could not be seeded: " + e.getMessage(), e);
@@ -65,7 +72,7 @@ final class World {
     return token.group(1);
   }
 
-  private void feed(int count) throws IOException, InterruptedException {
+  private void feed(int count, int toCancel) throws IOException, InterruptedException {
     long run = System.currentTimeMillis() / 1000 % 1_000_000;
     ZonedDateTime now = ZonedDateTime.now(CHICAGO).truncatedTo(ChronoUnit.MINUTES);
     int boardingFlights = (count + PER_FLIGHT - 1) / PER_FLIGHT;
@@ -77,29 +84,40 @@ final class World {
       flights.append(flights.length() > 1 ? "," : "").append(flight(number, now.plusMinutes(30), "C" + (i % 40 + 1),
           PER_FLIGHT, "BOARDING"));
     }
+    String cancelled = flightNumber(run, 400);
+    if (toCancel > 0) {
+      flights.append(',').append(flight(cancelled, now.plusHours(2), "A1", toCancel, "SCHEDULED"));
+      cancellable = "{\"type\":\"FLIGHT_CANCELLED\",\"flight\":\"" + cancelled + "\",\"date\":\""
+          + now.plusHours(2).toLocalDate() + "\",\"origin\":\"MDW\"}";
+    }
     for (int i = 0; i < 12; i++) {
       // Later flights to Denver with room for every passenger, so that each can be rebooked.
-      int seats = Math.max(100, Math.min(1000, count / 8));
+      int seats = Math.max(100, Math.min(1000, (count + toCancel) / 8));
       flights.append(',').append(flight(flightNumber(run, 500 + i), now.plusHours(3 + i), "B" + (i + 1), seats,
           "SCHEDULED"));
     }
     post("/api/v1/feed/flights", flights.append(']').toString());
     String date = now.toLocalDate().toString();
     StringBuilder bookings = new StringBuilder();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < count + toCancel; i++) {
       String pnr = pnr(run, i);
-      String flight = boarding.get(i / PER_FLIGHT);
-      int seatIndex = i % PER_FLIGHT;
+      boolean onCancelled = i >= count;
+      String flight = onCancelled ? cancelled : boarding.get(i / PER_FLIGHT);
+      int seatIndex = onCancelled ? i - count : i % PER_FLIGHT;
+      String status = onCancelled ? "CONFIRMED" : "CHECKED_IN";
       String seat = (seatIndex / 6 + 1) + "" + "ABCDEF".charAt(seatIndex % 6);
       String ticket = String.format("989%010d", run * 10_000L % 10_000_000_000L + i);
       bookings.append(bookings.length() > 0 ? "," : "").append("""
           {"pnr":"%s","passengers":[{"id":"P1","firstName":"ALEX","lastName":"LOAD","language":"en","ssr":[],\
           "tier":"NONE","phone":"+1312555%04d","email":"load.%s@example.com"}],"segments":[{"passengerId":"P1",\
-          "flight":"%s","date":"%s","origin":"MDW","destination":"DEN","cabin":"Y","seat":"%s","status":"CHECKED_IN",\
+          "flight":"%s","date":"%s","origin":"MDW","destination":"DEN","cabin":"Y","seat":"%s","status":"%s",\
           "ticket":"%s","fare":{"amount":"149.00","currency":"USD"}}]}"""
-          .formatted(pnr, i % 10_000, pnr.toLowerCase(), flight, date, seat, ticket));
-      passengers.add(Map.of("pnr", pnr, "lastName", "LOAD"));
-      if ((i + 1) % 500 == 0 || i == count - 1) {
+          .formatted(pnr, i % 10_000, pnr.toLowerCase(), flight, onCancelled ? now.plusHours(2).toLocalDate() : date,
+              seat, status, ticket));
+      if (!onCancelled) {
+        passengers.add(Map.of("pnr", pnr, "lastName", "LOAD"));
+      }
+      if ((i + 1) % 500 == 0 || i == count + toCancel - 1) {
         post("/api/v1/feed/bookings", "[" + bookings + "]");
         bookings.setLength(0);
       }
