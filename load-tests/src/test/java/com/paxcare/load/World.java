@@ -59,6 +59,18 @@ final class World {
     }
   }
 
+  /** A token of another user (a gate agent for the tablets, say). */
+  static String tokenOf(String base, String username, String password) {
+    try {
+      return signIn(base, username, password);
+    } catch (IOException e) {
+      throw new IllegalStateException("Sign-in as " + username + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String signIn(String base, String username, String password) throws IOException, InterruptedException {
     HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
         .header("Content-Type", "application/json")

@@ -1,0 +1,113 @@
+package com.paxcare.load;
+
+import io.gatling.http.action.ws.WsInboundMessage;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.http.HttpDsl.ws;
+
+/**
+ * Gate tablets on the live socket, and the time from reporting an urgent event to its recall alert on a tablet.
+ * {@code -Dtablets} gate tablets (10) at Midway, signed in as the demo gate agent and subscribed to the station,
+ * each reporting an event for a passenger boarding there every {@code tablets / rate} seconds (so {@code -Drate}
+ * events a second in all, for {@code -Dseconds}) and waiting until its own passenger's alert arrives on its socket.
+ *
+ * <p>The group "event to gate alert" is that time as Gatling sees it (from sending the event to noticing the
+ * alert, looked for every 2 ms); the run also prints the exact figures, from sending the event to the frame's
+ * arrival as Gatling stamped it.
+ */
+public class GateAlertSimulation extends Simulation {
+  private static final String BASE = System.getProperty("paxcare.url", "http://localhost:8080");
+  private static final int RATE = Integer.getInteger("rate", 50);
+  private static final int SECONDS = Integer.getInteger("seconds", 30);
+  private static final int TABLETS = Integer.getInteger("tablets", 10);
+  private static final String PASSWORD = System.getProperty("paxcare.password", "paxcare-demo");
+  private static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
+
+  private final World world = World.seed(BASE, System.getProperty("paxcare.user", "admin"), PASSWORD,
+      RATE * SECONDS + RATE * 2);
+  private final String gateToken = World.tokenOf(BASE, System.getProperty("paxcare.gate", "gate"), PASSWORD);
+
+  // Pushes no check is waiting for are kept (by default Gatling drops them): the tablets look through them.
+  private final HttpProtocolBuilder protocol = http.baseUrl(BASE).wsBaseUrl(BASE.replace("http", "ws"))
+      .wsUnmatchedInboundMessageBufferSize(10_000)
+      .contentTypeHeader("application/json").acceptHeader("application/json");
+
+  private final ScenarioBuilder tablets = scenario("gate tablets")
+      .exec(ws("live socket").connect("/api/v1/live"))
+      .exec(ws("sign in").sendText("{\"type\":\"auth\",\"token\":\"" + gateToken + "\"}")
+          .await(Duration.ofSeconds(10)).on(ws.checkTextMessage("ready").check(regex("\"type\"\\s*:\\s*\"ready\""))))
+      .exec(ws("subscribe").sendText("{\"type\":\"subscribe\",\"address\":\"paxcare.station.MDW\"}")
+          .await(Duration.ofSeconds(10)).on(ws.checkTextMessage("subscribed")
+              .check(regex("\"type\"\\s*:\\s*\"subscribed\""))))
+      .during(Duration.ofSeconds(SECONDS)).on(
+          pace(Duration.ofMillis(1000L * TABLETS / RATE))
+          .feed(listFeeder(world.passengers).queue())
+          // Pushes that arrived meanwhile are someone else's: forget them.
+          .exec(ws.processUnmatchedMessages((messages, session) -> session))
+          .group("event to gate alert").on(
+              exec(session -> session.set("sentAt", System.currentTimeMillis()).remove("alertAt"))
+              .exec(http("urgent event").post("/api/v1/events").header("Authorization", "Bearer " + world.token)
+                  .body(StringBody("{\"type\":\"FAMILY_EMERGENCY\",\"pnr\":\"#{pnr}\",\"lastName\":\"#{lastName}\","
+                      + "\"destination\":\"DEN\",\"reporter\":{\"name\":\"RELATIVE\",\"phone\":\"+13125559999\"}}"))
+                  .check(status().is(201)))
+              .asLongAs(session -> !session.contains("alertAt")).on(
+                  exec(ws.processUnmatchedMessages(GateAlertSimulation::findAlert))
+                  .doIf(session -> !session.contains("alertAt")).then(pause(Duration.ofMillis(2))))))
+      .exec(ws("close").close());
+
+  /** Looks for this tablet's passenger's recall among the pushes received; records when it arrived. */
+  private static Session findAlert(List<WsInboundMessage> messages, Session session) {
+    String pnr = "\"pnr\":\"" + session.getString("pnr") + "\"";
+    for (WsInboundMessage message : messages) {
+      if (message instanceof WsInboundMessage.Text text && text.message().contains(pnr)
+          && text.message().contains("\"kind\":\"RECALL\"")) {
+        LATENCIES.add(text.timestamp() - session.getLong("sentAt"));
+        return session.set("alertAt", text.timestamp());
+      }
+    }
+    return session;
+  }
+
+  {
+    setUp(tablets.injectOpen(atOnceUsers(TABLETS)))
+        .protocols(protocol)
+        .maxDuration(Duration.ofSeconds(SECONDS + 60))
+        .assertions(global().failedRequests().count().is(0L));
+  }
+
+  @Override
+  public void after() {
+    List<Long> sorted = new ArrayList<>(LATENCIES);
+    Collections.sort(sorted);
+    if (sorted.isEmpty()) {
+      System.out.println("Event to gate alert: no alert arrived");
+      return;
+    }
+    System.out.printf("Event to gate alert on the tablet, %d events: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+        sorted.size(), at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1));
+  }
+
+  private static long at(List<Long> sorted, double quantile) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+  }
+}
