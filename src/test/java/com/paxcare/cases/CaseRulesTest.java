@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
+
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZonedDateTime;
@@ -80,10 +80,8 @@ class CaseRulesTest {
   }
 
   private static long count(String sql) {
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-         Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
+    try {
+      return TestDatabase.count(database.jdbcUrl(), sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

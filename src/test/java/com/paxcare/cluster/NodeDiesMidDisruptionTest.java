@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -42,15 +40,11 @@ class NodeDiesMidDisruptionTest {
   }
 
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+    return TestDatabase.connect(database.jdbcUrl());
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement();
-         ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
+    return TestDatabase.count(database.jdbcUrl(), sql);
   }
 
   @Test

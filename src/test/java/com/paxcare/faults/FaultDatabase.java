@@ -1,6 +1,7 @@
 package com.paxcare.faults;
 
 import com.paxcare.db.Database;
+import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -9,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
+
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -70,15 +71,15 @@ final class FaultDatabase implements AutoCloseable {
   }
 
   Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + NAME, "postgres", "postgres");
+    return TestDatabase.connect(jdbcUrl());
   }
 
   long count(String sql) throws SQLException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement();
-         ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
+    return TestDatabase.count(jdbcUrl(), sql);
+  }
+
+  private String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + port + "/" + NAME;
   }
 
   private Connection admin() throws SQLException {

@@ -50,6 +50,20 @@ public final class TestDatabase {
     return Database.external(url(name), "postgres", "postgres").migrate();
   }
 
+  /** A plain JDBC connection, for a test that holds a lock or reads behind PaxCare's back. */
+  public static java.sql.Connection connect(String jdbcUrl) throws SQLException {
+    return java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+  }
+
+  /** The first column of the first row of {@code sql} (a count, a sum), read over JDBC. */
+  public static long count(String jdbcUrl, String sql) throws SQLException {
+    try (Connection connection = connect(jdbcUrl); Statement statement = connection.createStatement();
+         java.sql.ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
   public static String url(String database) {
     return "postgresql://localhost:" + server().getPort() + "/" + database;
   }
