@@ -3,6 +3,7 @@ package com.paxcare.disruption;
 import com.paxcare.Config;
 import com.paxcare.PaxCareNode;
 import com.paxcare.db.Database;
+import com.paxcare.testing.DisruptionAwait;
 import com.paxcare.testing.Crowd;
 import com.paxcare.testing.Http;
 import com.paxcare.testing.Rows;

@@ -2,6 +2,7 @@ package com.paxcare.disruption;
 
 import com.paxcare.Config;
 import com.paxcare.PaxCareNode;
+import com.paxcare.testing.DisruptionAwait;
 import com.paxcare.testing.Crowd;
 import com.paxcare.testing.Http;
 import com.paxcare.testing.Rows;

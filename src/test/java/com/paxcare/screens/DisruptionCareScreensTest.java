@@ -2,6 +2,7 @@ package com.paxcare.screens;
 
 import com.paxcare.PaxCareNode;
 import com.paxcare.testing.Crowd;
+import com.paxcare.testing.DisruptionAwait;
 import com.paxcare.testing.Http;
 import com.paxcare.testing.TestDatabase;
 import com.paxcare.testing.TestNodes;
@@ -50,7 +51,7 @@ class DisruptionCareScreensTest {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     Http.Answer raised = http.postJson("/api/v1/events", Crowd.cancellation(crowd.flights().getJsonObject(0)));
     assertThat(raised.status()).as(raised.body()).isEqualTo(202);
-    disruption = done(raised.json().getString("id"));
+    disruption = DisruptionAwait.done(http, raised.json().getString("id"));
     screen = new Browser(node.httpPort(), 1400, 1000);
   }
 
@@ -163,18 +164,5 @@ class DisruptionCareScreensTest {
       }
     }
     throw new AssertionError("No one-passenger booking was " + status);
-  }
-
-  private static JsonObject done(String id) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    JsonObject view = null;
-    while (System.nanoTime() < deadline) {
-      view = http.get("/api/v1/disruptions/" + id).json();
-      if ("DONE".equals(view.getString("status"))) {
-        return view;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("Disruption not done in 60 s: " + (view == null ? "" : view.encodePrettily()));
   }
 }

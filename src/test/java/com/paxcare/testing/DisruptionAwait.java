@@ -1,14 +1,12 @@
-package com.paxcare.disruption;
-
-import com.paxcare.testing.Http;
+package com.paxcare.testing;
 import io.vertx.core.json.JsonObject;
 
 /** Waits for a disruption to be done, with its state in the failure if it is not. */
-final class DisruptionAwait {
+public final class DisruptionAwait {
   private DisruptionAwait() {
   }
 
-  static JsonObject done(Http http, String id) throws InterruptedException {
+  public static JsonObject done(Http http, String id) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
     JsonObject view = null;
     while (System.nanoTime() < deadline) {
