@@ -4,6 +4,7 @@ import com.paxcare.baggage.BsmMessage;
 import com.paxcare.baggage.BsmParseResult;
 import com.paxcare.baggage.BsmParser;
 import com.paxcare.baggage.FlightLeg;
+import com.paxcare.db.Retry;
 import com.paxcare.db.Sql;
 import com.paxcare.db.schema.enums.BagLegKind;
 import com.paxcare.validation.FieldError;
@@ -50,7 +51,9 @@ public final class BagFeed {
     if (parsed.messages().isEmpty()) {
       return Future.failedFuture(InvalidInput.of("(body)", "holds no BSM (BSM ... ENDBSM)"));
     }
-    return pool.withTransaction(tx -> store(tx, parsed.messages())).map(v -> parsed.messages());
+    // Bag messages for the same bags fed at once can deadlock: the one rolled back is run again.
+    return Retry.onTransientConflict(() -> pool.withTransaction(tx -> store(tx, parsed.messages())))
+        .map(v -> parsed.messages());
   }
 
   /**

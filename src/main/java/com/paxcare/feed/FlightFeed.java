@@ -1,5 +1,6 @@
 package com.paxcare.feed;
 
+import com.paxcare.db.Retry;
 import com.paxcare.db.Sql;
 import com.paxcare.db.schema.enums.FlightStatus;
 import io.vertx.core.Future;
@@ -29,9 +30,12 @@ public final class FlightFeed {
     this.pool = pool;
   }
 
-  /** Stores the batch; answers how many flights were upserted. */
+  /**
+   * Stores the batch; answers how many flights were upserted. Two schedules upserting the same flights at once can
+   * deadlock; PostgreSQL then rolls one back whole, and it is run again (as the bookings feed does).
+   */
   public Future<Integer> upsert(List<FlightInput> flights) {
-    return pool.withTransaction(tx -> upsert(tx, flights));
+    return Retry.onTransientConflict(() -> pool.withTransaction(tx -> upsert(tx, flights)));
   }
 
   static Future<Integer> upsert(SqlClient tx, List<FlightInput> flights) {

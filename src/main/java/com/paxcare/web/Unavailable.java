@@ -21,7 +21,10 @@ final class Unavailable {
   }
 
   static String type(Throwable failure) {
-    return busy(failure) ? "overloaded" : "database-unavailable";
+    if (busy(failure)) {
+      return "overloaded";
+    }
+    return databaseDown(failure) ? "database-unavailable" : "conflict-retry";
   }
 
   static int retryAfterSeconds(Throwable failure) {
