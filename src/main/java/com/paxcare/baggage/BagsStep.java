@@ -31,20 +31,27 @@ import static com.paxcare.db.schema.Tables.FLIGHT;
  */
 public final class BagsStep implements Step {
 
+  private static final Sql.Prepared BAGS = Sql.Prepared.of(Sql.dsl()
+      .select(BAG.TAG, BAG.PIECES, BAG.WEIGHT_KG, BAG.EXCEPTIONS, BAG.PASSENGER_NAME, BAG.SOURCE_STATION,
+          BAG.IRREGULARITIES)
+      .from(BAG).where(BAG.PNR.eq(DSL.param("pnr", BAG.PNR))).and(BAG.PAX_ID.eq(DSL.param("paxId", BAG.PAX_ID)))
+      .orderBy(BAG.TAG));
+  private static final Sql.Prepared REBOOKING = Sql.Prepared.of(Sql.dsl().select(CASE_STEP.RESULT).from(CASE_STEP)
+      .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
+      .and(CASE_STEP.KIND.eq(DSL.inline(com.paxcare.db.schema.enums.StepKind.REBOOK))));
+
   @Override
   public Future<JsonObject> apply(StepContext context) {
     CaseFile file = context.caseFile();
     SqlConnection tx = context.tx();
-    var bags = Sql.dsl().select(BAG.TAG, BAG.PIECES, BAG.WEIGHT_KG, BAG.EXCEPTIONS, BAG.PASSENGER_NAME,
-            BAG.SOURCE_STATION, BAG.IRREGULARITIES)
-        .from(BAG).where(BAG.PNR.eq(file.pnr())).and(BAG.PAX_ID.eq(file.paxId())).orderBy(BAG.TAG);
-    var rebooking = Sql.dsl().select(CASE_STEP.RESULT).from(CASE_STEP)
-        .where(CASE_STEP.CASE_ID.eq(file.id())).and(CASE_STEP.KIND.eq(com.paxcare.db.schema.enums.StepKind.REBOOK));
-    return Sql.run(tx, bags).compose(bagRows -> {
+    // Her bags and her new itinerary, read in one round trip (pipelined on the transaction's connection).
+    Future<io.vertx.sqlclient.RowSet<Row>> bags = BAGS.run(tx, "pnr", file.pnr(), "paxId", file.paxId());
+    Future<io.vertx.sqlclient.RowSet<Row>> rebooking = REBOOKING.run(tx, "caseId", file.id());
+    return bags.compose(bagRows -> {
       if (bagRows.size() == 0) {
         return Future.succeededFuture(new JsonObject().put("skipped", true).put("why", "no checked bags"));
       }
-      return Sql.run(tx, rebooking).compose(rebookRows -> {
+      return rebooking.compose(rebookRows -> {
         JsonObject rebook = rebookRows.size() == 0 ? new JsonObject()
             : (JsonObject) rebookRows.iterator().next().getValue("result");
         JsonArray itinerary = rebook == null ? new JsonArray()

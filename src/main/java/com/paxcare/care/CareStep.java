@@ -1,5 +1,7 @@
 package com.paxcare.care;
 
+import java.util.List;
+import org.jooq.impl.DSL;
 import com.paxcare.cases.CaseFile;
 import com.paxcare.cases.Step;
 import com.paxcare.cases.StepContext;
@@ -31,19 +33,16 @@ public final class CareStep implements Step {
     String code = voucherCode();
     BigDecimal amount = new BigDecimal(context.rules().mealVoucherAmount());
     String currency = context.rules().mealVoucherCurrency();
-    var waitingArea = Sql.dsl().insertInto(CARE_PROVISION)
-        .set(CARE_PROVISION.CASE_ID, file.id()).set(CARE_PROVISION.KIND, "WAITING_AREA")
-        .set(CARE_PROVISION.STATION, station);
-    var voucher = Sql.dsl().insertInto(CARE_PROVISION)
-        .set(CARE_PROVISION.CASE_ID, file.id()).set(CARE_PROVISION.KIND, "MEAL_VOUCHER")
-        .set(CARE_PROVISION.STATION, station).set(CARE_PROVISION.CODE, code)
-        .set(CARE_PROVISION.AMOUNT, amount).set(CARE_PROVISION.CURRENCY, currency);
     JsonObject request = new JsonObject().put("passenger", file.passengerName()).put("pnr", file.pnr())
         .put("reason", file.type()).put("caseReference", file.reference())
         .put("instruction", "Private waiting area for the passenger; meal voucher " + currency + " "
             + amount.toPlainString() + " (" + code + "); priority boarding on her new flight");
-    return Sql.run(context.tx(), waitingArea)
-        .compose(v -> Sql.run(context.tx(), voucher))
+    // Both provisions in one round trip (one statement shape, pipelined).
+    return PROVISION.batch(context.tx(), List.of(
+            new Object[] {"caseId", file.id(), "kind", "WAITING_AREA", "station", station, "code", null,
+                "amount", null, "currency", null},
+            new Object[] {"caseId", file.id(), "kind", "MEAL_VOUCHER", "station", station, "code", code,
+                "amount", amount, "currency", currency}))
         .compose(v -> GateAlerts.raise(context, station, null, "CARE", null, request))
         .map(alertId -> new JsonObject()
             .put("waitingArea", "Private waiting area requested at " + station)
@@ -52,6 +51,14 @@ public final class CareStep implements Step {
                 .put("currency", currency))
             .put("priorityBoarding", true));
   }
+
+  private static final Sql.Prepared PROVISION = Sql.Prepared.of(Sql.dsl().insertInto(CARE_PROVISION)
+      .set(CARE_PROVISION.CASE_ID, DSL.param("caseId", CARE_PROVISION.CASE_ID))
+      .set(CARE_PROVISION.KIND, DSL.param("kind", CARE_PROVISION.KIND))
+      .set(CARE_PROVISION.STATION, DSL.param("station", CARE_PROVISION.STATION))
+      .set(CARE_PROVISION.CODE, DSL.param("code", CARE_PROVISION.CODE))
+      .set(CARE_PROVISION.AMOUNT, DSL.param("amount", CARE_PROVISION.AMOUNT))
+      .set(CARE_PROVISION.CURRENCY, DSL.param("currency", CARE_PROVISION.CURRENCY)));
 
   public static String voucherCode() {
     StringBuilder code = new StringBuilder("MV");

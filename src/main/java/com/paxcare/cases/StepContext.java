@@ -81,13 +81,16 @@ public final class StepContext {
    * A timer: a step of this case that comes due at {@code dueAt} outside the plan's sequence (e.g. "has the crew
    * acknowledged?"). It is claimed like any step, by whichever node is up then.
    */
+  private static final Sql.Prepared TIMER = Sql.Prepared.of(Sql.dsl().insertInto(CASE_STEP)
+      .set(CASE_STEP.CASE_ID, DSL.param("caseId", CASE_STEP.CASE_ID))
+      .set(CASE_STEP.POSITION, DSL.select(DSL.max(CASE_STEP.POSITION).plus(DSL.inline(100))).from(CASE_STEP)
+          .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID))).<Integer>asField())
+      .set(CASE_STEP.KIND, DSL.param("kind", CASE_STEP.KIND))
+      .set(CASE_STEP.DUE_AT, DSL.param("dueAt", CASE_STEP.DUE_AT)));
+
   public Future<Void> scheduleTimer(StepKind timer, OffsetDateTime dueAt) {
-    return Sql.run(tx, Sql.dsl().insertInto(CASE_STEP)
-        .set(CASE_STEP.CASE_ID, caseFile.id())
-        .set(CASE_STEP.POSITION, DSL.select(DSL.max(CASE_STEP.POSITION).plus(100)).from(CASE_STEP)
-            .where(CASE_STEP.CASE_ID.eq(caseFile.id())).<Integer>asField())
-        .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.valueOf(timer.name()))
-        .set(CASE_STEP.DUE_AT, dueAt)).mapEmpty();
+    return TIMER.run(tx, "caseId", caseFile.id(), "kind", com.paxcare.db.schema.enums.StepKind.valueOf(timer.name()),
+        "dueAt", dueAt).mapEmpty();
   }
 
   /**

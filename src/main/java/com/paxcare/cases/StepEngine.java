@@ -250,18 +250,23 @@ public final class StepEngine {
 
   private Future<Void> complete(SqlConnection tx, Claimed step, StepContext context, JsonObject result) {
     boolean skipped = result.getBoolean("skipped", false);
-    Future<Void> chain = MARK_DONE.run(tx, "status", skipped ? StepStatus.SKIPPED : StepStatus.DONE,
-        "result", result, "node", node, "id", step.id()).mapEmpty();
-    chain = chain.compose(v -> Timeline.append(tx, step.caseId(), "paxcare@" + node,
-        step.kind() + (skipped ? " skipped" : " done"), result));
+    // The step's completion, its timeline entries and the next step's turn go out together: statements
+    // pipelined on the transaction's connection run in order, in one round trip instead of one each.
+    Future<?> done = MARK_DONE.run(tx, "status", skipped ? StepStatus.SKIPPED : StepStatus.DONE,
+        "result", result, "node", node, "id", step.id());
+    List<Timeline.Entry> entries = new ArrayList<>();
+    entries.add(new Timeline.Entry(step.caseId(), "paxcare@" + node, step.kind() + (skipped ? " skipped" : " done"),
+        result));
     for (JsonObject entry : context.timelineEntries()) {
-      chain = chain.compose(v -> Timeline.append(tx, step.caseId(), "paxcare@" + node, entry.getString("action"),
+      entries.add(new Timeline.Entry(step.caseId(), "paxcare@" + node, entry.getString("action"),
           entry.getJsonObject("detail")));
     }
+    Future<?> logged = Timeline.appendEach(tx, entries);
     // The lane that ran this step claims the next one right away: no wake-up needed. When no step is left
     // in the sequence, the plan is done: ops screens (and benchmarks) hear of it.
-    return chain.compose(v -> NEXT_DUE.run(tx, "now", context.now(), "caseId", step.caseId())).map(rows -> {
-      if (rows.rowCount() == 0 && !step.kind().name().endsWith("_CHECK")) {
+    Future<io.vertx.sqlclient.RowSet<Row>> next = NEXT_DUE.run(tx, "now", context.now(), "caseId", step.caseId());
+    return Future.all(done, logged, next).map(all -> {
+      if (next.result().rowCount() == 0 && !step.kind().name().endsWith("_CHECK")) {
         context.publishAfterCommit(PLAN_DONE_ADDRESS, new JsonObject().put("caseId", step.caseId().toString())
             .put("pnr", step.caseFile().pnr()));
       }

@@ -25,7 +25,13 @@ public final class Timeline {
     return APPEND.run(client, "caseId", caseId, "actor", actor, "action", action, "detail", detail).mapEmpty();
   }
 
-  /** One entry, for {@link #appendAll}. */
+  /** Appends entries of one or a few cases in one round trip (the statement rendered once, pipelined). */
+  public static Future<Void> appendEach(SqlClient client, java.util.List<Entry> entries) {
+    return APPEND.batch(client, entries.stream().map(e -> new Object[] {"caseId", e.caseId(), "actor", e.actor(),
+        "action", e.action(), "detail", e.detail()}).toList()).mapEmpty();
+  }
+
+  /** One entry, for {@link #appendAll} and {@link #appendEach}. */
   public record Entry(UUID caseId, String actor, String action, JsonObject detail) {
   }
 

@@ -28,11 +28,17 @@ public final class FollowUpSteps {
     return Map.of(StepKind.FOLLOW_UP, FollowUpSteps::schedule, StepKind.FOLLOW_UP_CHECK, FollowUpSteps::check);
   }
 
+  private static final Sql.Prepared REBOOKING = Sql.Prepared.of(Sql.dsl().select(CASE_STEP.RESULT).from(CASE_STEP)
+      .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
+      .and(CASE_STEP.KIND.eq(DSL.inline(com.paxcare.db.schema.enums.StepKind.REBOOK))));
+  private static final Sql.Prepared TASK = Sql.Prepared.of(Sql.dsl().insertInto(FOLLOWUP)
+      .set(FOLLOWUP.CASE_ID, DSL.param("caseId", FOLLOWUP.CASE_ID))
+      .set(FOLLOWUP.DUE_AT, DSL.param("dueAt", FOLLOWUP.DUE_AT))
+      .returning(FOLLOWUP.ID));
+
   private static Future<JsonObject> schedule(StepContext context) {
     CaseFile file = context.caseFile();
-    var rebook = Sql.dsl().select(CASE_STEP.RESULT).from(CASE_STEP)
-        .where(CASE_STEP.CASE_ID.eq(file.id())).and(CASE_STEP.KIND.eq(com.paxcare.db.schema.enums.StepKind.REBOOK));
-    return Sql.run(context.tx(), rebook).compose(rows -> {
+    return REBOOKING.run(context.tx(), "caseId", file.id()).compose(rows -> {
       OffsetDateTime from = context.now();
       if (rows.size() > 0 && rows.iterator().next().getValue("result") instanceof JsonObject result) {
         JsonArray itinerary = result.getJsonArray("itinerary", new JsonArray());
@@ -41,9 +47,7 @@ public final class FollowUpSteps {
         }
       }
       OffsetDateTime due = from.plusHours(context.rules().followUpDelayHours());
-      var task = Sql.dsl().insertInto(FOLLOWUP).set(FOLLOWUP.CASE_ID, file.id()).set(FOLLOWUP.DUE_AT, due)
-          .returning(FOLLOWUP.ID);
-      return Sql.run(context.tx(), task).compose(taskRows -> context.scheduleTimer(StepKind.FOLLOW_UP_CHECK,
+      return TASK.run(context.tx(), "caseId", file.id(), "dueAt", due).compose(taskRows -> context.scheduleTimer(StepKind.FOLLOW_UP_CHECK,
               due.plusMinutes(context.rules().followUpGraceMinutes()))
           .map(v -> new JsonObject().put("followUpId", taskRows.iterator().next().getLong("id"))
               .put("dueAt", due.toString())));

@@ -16,7 +16,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -53,6 +53,46 @@ public final class Intake {
   public record Outcome(UUID caseId, boolean created, JsonObject opened) {
   }
 
+  // The statements of an urgent report, rendered once (Sql.Prepared): they run on every event.
+  private static final Sql.Prepared REPLAY = Sql.Prepared.of(Sql.dsl()
+      .select(IDEMPOTENCY_KEY.CASE_ID, IDEMPOTENCY_KEY.CREATED).from(IDEMPOTENCY_KEY)
+      .where(IDEMPOTENCY_KEY.KEY.eq(DSL.param("key", IDEMPOTENCY_KEY.KEY))));
+  /** Opens the case unless one is open for this passenger and reason (the partial unique index decides). */
+  private static final Sql.Prepared OPEN = Sql.Prepared.of(Sql.dsl().insertInto(CARE_CASE)
+      .set(CARE_CASE.ID, DSL.param("id", CARE_CASE.ID))
+      .set(CARE_CASE.REFERENCE, DSL.param("reference", CARE_CASE.REFERENCE))
+      .set(CARE_CASE.TYPE, DSL.param("type", CARE_CASE.TYPE))
+      .set(CARE_CASE.PNR, DSL.param("pnr", CARE_CASE.PNR))
+      .set(CARE_CASE.PAX_ID, DSL.param("paxId", CARE_CASE.PAX_ID))
+      .set(CARE_CASE.FIRST_NAME, DSL.param("firstName", CARE_CASE.FIRST_NAME))
+      .set(CARE_CASE.LAST_NAME, DSL.param("lastName", CARE_CASE.LAST_NAME))
+      .set(CARE_CASE.DESTINATION, DSL.param("destination", CARE_CASE.DESTINATION))
+      .set(CARE_CASE.NOTE, DSL.param("note", CARE_CASE.NOTE))
+      .set(CARE_CASE.LANGUAGE, DSL.param("language", CARE_CASE.LANGUAGE))
+      .set(CARE_CASE.REPORTER_NAME, DSL.param("reporterName", CARE_CASE.REPORTER_NAME))
+      .set(CARE_CASE.REPORTER_PHONE, DSL.param("reporterPhone", CARE_CASE.REPORTER_PHONE))
+      .set(CARE_CASE.REPORTER_EMAIL, DSL.param("reporterEmail", CARE_CASE.REPORTER_EMAIL))
+      .set(CARE_CASE.REPORTER_RELATION, DSL.param("reporterRelation", CARE_CASE.REPORTER_RELATION))
+      .set(CARE_CASE.LOCATION, DSL.param("location", CARE_CASE.LOCATION))
+      .onConflict(CARE_CASE.PNR, CARE_CASE.PAX_ID, CARE_CASE.TYPE).where(CARE_CASE.STATUS.eq(DSL.inline(CaseStatus.OPEN)))
+      .doNothing()
+      .returning(CARE_CASE.ID));
+  private static final Sql.Prepared OPEN_CASE = Sql.Prepared.of(Sql.dsl().select(CARE_CASE.ID).from(CARE_CASE)
+      .where(CARE_CASE.PNR.eq(DSL.param("pnr", CARE_CASE.PNR)))
+      .and(CARE_CASE.PAX_ID.eq(DSL.param("paxId", CARE_CASE.PAX_ID)))
+      .and(CARE_CASE.TYPE.eq(DSL.param("type", CARE_CASE.TYPE)))
+      .and(CARE_CASE.STATUS.eq(DSL.inline(CaseStatus.OPEN))));
+  private static final Sql.Prepared STEP = Sql.Prepared.of(Sql.dsl().insertInto(CASE_STEP)
+      .set(CASE_STEP.CASE_ID, DSL.param("caseId", CASE_STEP.CASE_ID))
+      .set(CASE_STEP.POSITION, DSL.param("position", CASE_STEP.POSITION))
+      .set(CASE_STEP.KIND, DSL.param("kind", CASE_STEP.KIND))
+      .set(CASE_STEP.PRIORITY, DSL.param("priority", CASE_STEP.PRIORITY))
+      .set(CASE_STEP.DUE_AT, DSL.param("dueAt", CASE_STEP.DUE_AT)));
+  private static final Sql.Prepared REMEMBER = Sql.Prepared.of(Sql.dsl().insertInto(IDEMPOTENCY_KEY)
+      .set(IDEMPOTENCY_KEY.KEY, DSL.param("key", IDEMPOTENCY_KEY.KEY))
+      .set(IDEMPOTENCY_KEY.CASE_ID, DSL.param("caseId", IDEMPOTENCY_KEY.CASE_ID))
+      .set(IDEMPOTENCY_KEY.CREATED, DSL.param("created", IDEMPOTENCY_KEY.CREATED)));
+
   public Future<Outcome> report(UrgentEvent event, Optional<String> idempotencyKey, String actor) {
     return Retry.onConflict(() -> replay(idempotencyKey).compose(replayed -> replayed
         .map(Future::succeededFuture)
@@ -71,8 +111,7 @@ public final class Intake {
     if (key.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return Sql.run(pool, Sql.dsl().select(IDEMPOTENCY_KEY.CASE_ID, IDEMPOTENCY_KEY.CREATED).from(IDEMPOTENCY_KEY)
-            .where(IDEMPOTENCY_KEY.KEY.eq(key.get())))
+    return REPLAY.run(pool, "key", key.get())
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Outcome(
             rows.iterator().next().getUUID("case_id"), rows.iterator().next().getBoolean("created"), null)));
   }
@@ -87,34 +126,30 @@ public final class Intake {
     UUID id = UUID.randomUUID();
     JsonObject reported = reported(event, actor);
     var reporter = event.reporter();
-    var open = Sql.dsl().insertInto(CARE_CASE)
-        .set(CARE_CASE.ID, id)
-        .set(CARE_CASE.REFERENCE, reference(id))
-        .set(CARE_CASE.TYPE, CaseType.valueOf(event.type()))
-        .set(CARE_CASE.PNR, passenger.pnr())
-        .set(CARE_CASE.PAX_ID, passenger.paxId())
-        .set(CARE_CASE.FIRST_NAME, passenger.firstName())
-        .set(CARE_CASE.LAST_NAME, passenger.lastName())
-        .set(CARE_CASE.DESTINATION, destination)
-        .set(CARE_CASE.NOTE, event.note())
-        .set(CARE_CASE.LANGUAGE, event.language() != null ? event.language() : passenger.language())
-        .set(CARE_CASE.REPORTER_NAME, reporter == null ? null : reporter.name())
-        .set(CARE_CASE.REPORTER_PHONE, reporter == null ? null : reporter.phone())
-        .set(CARE_CASE.REPORTER_EMAIL, reporter == null ? null : reporter.email())
-        .set(CARE_CASE.REPORTER_RELATION, reporter == null ? null : reporter.relation())
-        .set(CARE_CASE.LOCATION, where.toJson())
-        .onConflict(CARE_CASE.PNR, CARE_CASE.PAX_ID, CARE_CASE.TYPE).where(CARE_CASE.STATUS.eq(CaseStatus.OPEN))
-        .doNothing()
-        .returning(CARE_CASE.ID);
-    return Sql.run(tx, open).compose(rows -> {
+    Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> open = OPEN.run(tx,
+        "id", id,
+        "reference", reference(id),
+        "type", CaseType.valueOf(event.type()),
+        "pnr", passenger.pnr(),
+        "paxId", passenger.paxId(),
+        "firstName", passenger.firstName(),
+        "lastName", passenger.lastName(),
+        "destination", destination,
+        "note", event.note(),
+        "language", event.language() != null ? event.language() : passenger.language(),
+        "reporterName", reporter == null ? null : reporter.name(),
+        "reporterPhone", reporter == null ? null : reporter.phone(),
+        "reporterEmail", reporter == null ? null : reporter.email(),
+        "reporterRelation", reporter == null ? null : reporter.relation(),
+        "location", where.toJson());
+    return open.compose(rows -> {
       if (rows.size() == 1) {
         return startPlan(tx, id, where, now, reported).compose(v -> remember(tx, key, id, true))
             .map(new Outcome(id, true, opened(id, event, passenger, where, destination, now)));
       }
       // A case is already open for this passenger and reason: this report joins its timeline.
-      return Sql.run(tx, Sql.dsl().select(CARE_CASE.ID).from(CARE_CASE)
-              .where(CARE_CASE.PNR.eq(passenger.pnr())).and(CARE_CASE.PAX_ID.eq(passenger.paxId()))
-              .and(CARE_CASE.TYPE.eq(CaseType.valueOf(event.type()))).and(CARE_CASE.STATUS.eq(CaseStatus.OPEN)))
+      return OPEN_CASE.run(tx, "pnr", passenger.pnr(), "paxId", passenger.paxId(),
+              "type", CaseType.valueOf(event.type()))
           .compose(existing -> {
             UUID openCase = existing.iterator().next().getUUID("id");
             return Timeline.append(tx, openCase, actor, "report joined", reported)
@@ -155,18 +190,15 @@ public final class Intake {
   private static Future<Void> startPlan(SqlConnection tx, UUID caseId, Whereabouts where, OffsetDateTime now,
       JsonObject reported) {
     List<StepKind> plan = PlanRule.planFor(where.phase());
-    List<Query> steps = new ArrayList<>();
+    List<Object[]> steps = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
-      steps.add(Sql.dsl().insertInto(CASE_STEP)
-          .set(CASE_STEP.CASE_ID, caseId)
-          .set(CASE_STEP.POSITION, i + 1)
-          .set(CASE_STEP.KIND, com.paxcare.db.schema.enums.StepKind.valueOf(plan.get(i).name()))
-          .set(CASE_STEP.PRIORITY, (short) (plan.get(i).reachesThePassenger() ? 0 : 1))
-          .set(CASE_STEP.DUE_AT, i == 0 ? now : null));
+      steps.add(new Object[] {"caseId", caseId, "position", i + 1,
+          "kind", com.paxcare.db.schema.enums.StepKind.valueOf(plan.get(i).name()),
+          "priority", (short) (plan.get(i).reachesThePassenger() ? 0 : 1), "dueAt", i == 0 ? now : null});
     }
     JsonObject opened = reported.copy().put("location", where.toJson())
         .put("plan", new io.vertx.core.json.JsonArray(plan.stream().map(Enum::name).toList()));
-    return Sql.batch(tx, steps)
+    return STEP.batch(tx, steps)
         .compose(v -> Timeline.append(tx, caseId, reported.getString("by"), "case opened", opened));
   }
 
@@ -174,8 +206,7 @@ public final class Intake {
     if (key.isEmpty()) {
       return Future.succeededFuture();
     }
-    return Sql.run(tx, Sql.dsl().insertInto(IDEMPOTENCY_KEY).set(IDEMPOTENCY_KEY.KEY, key.get())
-        .set(IDEMPOTENCY_KEY.CASE_ID, caseId).set(IDEMPOTENCY_KEY.CREATED, created)).mapEmpty();
+    return REMEMBER.run(tx, "key", key.get(), "caseId", caseId, "created", created).mapEmpty();
   }
 
   private static JsonObject reported(UrgentEvent event, String actor) {

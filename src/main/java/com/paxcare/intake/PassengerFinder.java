@@ -51,30 +51,65 @@ public final class PassengerFinder {
     }
   }
 
-  public static Future<Passenger> find(SqlClient client, UrgentEvent event) {
-    Condition byName = DSL.upper(PASSENGER.LAST_NAME).eq(DSL.upper(DSL.val(event.lastName() == null ? "" : event.lastName())));
-    if (event.firstName() != null) {
-      byName = byName.and(DSL.upper(PASSENGER.FIRST_NAME).eq(DSL.upper(DSL.val(event.firstName()))));
+  /** How a report names the passenger: by booking, by ticket, or by flight and day; each by surname too. */
+  private enum By { BOOKING, TICKET, FLIGHT }
+
+  /** The six look-ups (three ways, with or without a first name), rendered once: one runs on every report. */
+  private static final java.util.Map<String, Sql.Prepared> LOOKUPS = new java.util.HashMap<>();
+
+  static {
+    for (By by : By.values()) {
+      LOOKUPS.put(by + "/" + false, Sql.Prepared.of(lookup(by, false)));
+      LOOKUPS.put(by + "/" + true, Sql.Prepared.of(lookup(by, true)));
+    }
+  }
+
+  private static org.jooq.Select<?> lookup(By by, boolean withFirstName) {
+    Condition byName = DSL.upper(PASSENGER.LAST_NAME).eq(DSL.upper(DSL.param("lastName", String.class)));
+    if (withFirstName) {
+      byName = byName.and(DSL.upper(PASSENGER.FIRST_NAME).eq(DSL.upper(DSL.param("firstName", String.class))));
     }
     var select = Sql.dsl().selectDistinct(PASSENGER.PNR, PASSENGER.PAX_ID, PASSENGER.FIRST_NAME, PASSENGER.LAST_NAME,
         PASSENGER.LANGUAGE, PASSENGER.PHONE, PASSENGER.EMAIL).from(PASSENGER);
-    org.jooq.Select<?> query;
+    return switch (by) {
+      case BOOKING -> select.where(PASSENGER.PNR.eq(DSL.param("pnr", PASSENGER.PNR))).and(byName)
+          .orderBy(PASSENGER.PAX_ID).limit(DSL.inline(20));
+      case TICKET -> select.join(SEGMENT).on(SEGMENT.PNR.eq(PASSENGER.PNR)).and(SEGMENT.PAX_ID.eq(PASSENGER.PAX_ID))
+          .where(SEGMENT.TICKET.eq(DSL.param("ticket", SEGMENT.TICKET)))
+          .orderBy(PASSENGER.PNR, PASSENGER.PAX_ID).limit(DSL.inline(20));
+      case FLIGHT -> select.join(SEGMENT).on(SEGMENT.PNR.eq(PASSENGER.PNR)).and(SEGMENT.PAX_ID.eq(PASSENGER.PAX_ID))
+          .join(FLIGHT).on(FLIGHT.ID.eq(SEGMENT.FLIGHT_ID))
+          .where(FLIGHT.FLIGHT_NO.eq(DSL.param("flight", FLIGHT.FLIGHT_NO)))
+          .and(FLIGHT.FLIGHT_DATE.eq(DSL.param("date", FLIGHT.FLIGHT_DATE)))
+          .and(byName).orderBy(PASSENGER.PNR, PASSENGER.PAX_ID).limit(DSL.inline(20));
+    };
+  }
+
+  public static Future<Passenger> find(SqlClient client, UrgentEvent event) {
+    String lastName = event.lastName() == null ? "" : event.lastName();
+    boolean withFirstName = event.firstName() != null;
+    List<Object> values = new ArrayList<>();
+    By by;
     String described;
     if (event.pnr() != null) {
-      query = select.where(PASSENGER.PNR.eq(event.pnr())).and(byName).orderBy(PASSENGER.PAX_ID).limit(20);
+      by = By.BOOKING;
+      values.addAll(List.of("pnr", event.pnr(), "lastName", lastName));
       described = "booking " + event.pnr() + " with surname " + event.lastName();
     } else if (event.ticket() != null) {
-      query = select.join(SEGMENT).on(SEGMENT.PNR.eq(PASSENGER.PNR)).and(SEGMENT.PAX_ID.eq(PASSENGER.PAX_ID))
-          .where(SEGMENT.TICKET.eq(event.ticket())).orderBy(PASSENGER.PNR, PASSENGER.PAX_ID).limit(20);
+      by = By.TICKET;
+      values.addAll(List.of("ticket", event.ticket()));
       described = "ticket " + event.ticket();
     } else {
-      query = select.join(SEGMENT).on(SEGMENT.PNR.eq(PASSENGER.PNR)).and(SEGMENT.PAX_ID.eq(PASSENGER.PAX_ID))
-          .join(FLIGHT).on(FLIGHT.ID.eq(SEGMENT.FLIGHT_ID))
-          .where(FLIGHT.FLIGHT_NO.eq(FlightKey.normalise(event.flight()))).and(FLIGHT.FLIGHT_DATE.eq(event.date()))
-          .and(byName).orderBy(PASSENGER.PNR, PASSENGER.PAX_ID).limit(20);
+      by = By.FLIGHT;
+      values.addAll(List.of("flight", FlightKey.normalise(event.flight()), "date", event.date(), "lastName", lastName));
       described = "surname " + event.lastName() + " on " + event.flight() + " " + event.date();
     }
-    return Sql.run(client, query).map(rows -> {
+    if (withFirstName && by != By.TICKET) {
+      values.addAll(List.of("firstName", event.firstName()));
+    }
+    // The ticket names the passenger by itself: its look-up takes no name.
+    Sql.Prepared lookup = LOOKUPS.get(by + "/" + (withFirstName && by != By.TICKET));
+    return lookup.run(client, values.toArray()).map(rows -> {
       List<Passenger> found = new ArrayList<>();
       for (Row row : rows) {
         found.add(new Passenger(row.getString("pnr"), row.getString("pax_id"), row.getString("first_name"),

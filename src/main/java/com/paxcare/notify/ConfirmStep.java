@@ -32,20 +32,32 @@ public final class ConfirmStep implements Step {
   /** Boarding starts this long before departure. */
   static final long BOARDING_MINUTES_BEFORE = 40;
 
+  private static final Sql.Prepared RESULTS = Sql.Prepared.of(Sql.dsl().select(CASE_STEP.KIND, CASE_STEP.RESULT)
+      .from(CASE_STEP).where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
+      .and(CASE_STEP.KIND.in(DSL.inline(StepKind.REBOOK), DSL.inline(StepKind.BAGS), DSL.inline(StepKind.CARE))));
+  private static final Sql.Prepared CONTACT = Sql.Prepared.of(Sql.dsl()
+      .select(PASSENGER.PHONE, PASSENGER.EMAIL, PASSENGER.LANGUAGE).from(PASSENGER)
+      .where(PASSENGER.PNR.eq(DSL.param("pnr", PASSENGER.PNR)))
+      .and(PASSENGER.PAX_ID.eq(DSL.param("paxId", PASSENGER.PAX_ID))));
+  private static final Sql.Prepared GATE = Sql.Prepared.of(Sql.dsl().select(FLIGHT.GATE).from(FLIGHT)
+      .where(FLIGHT.FLIGHT_NO.eq(DSL.param("flight", FLIGHT.FLIGHT_NO)))
+      .and(FLIGHT.FLIGHT_DATE.eq(DSL.param("date", FLIGHT.FLIGHT_DATE)))
+      .and(FLIGHT.ORIGIN.eq(DSL.param("origin", FLIGHT.ORIGIN))));
+
   @Override
   public Future<JsonObject> apply(StepContext context) {
     CaseFile file = context.caseFile();
-    var results = Sql.dsl().select(CASE_STEP.KIND, CASE_STEP.RESULT).from(CASE_STEP)
-        .where(CASE_STEP.CASE_ID.eq(file.id())).and(CASE_STEP.KIND.in(StepKind.REBOOK, StepKind.BAGS, StepKind.CARE));
-    var passenger = Sql.dsl().select(PASSENGER.PHONE, PASSENGER.EMAIL, PASSENGER.LANGUAGE).from(PASSENGER)
-        .where(PASSENGER.PNR.eq(file.pnr())).and(PASSENGER.PAX_ID.eq(file.paxId()));
-    return Sql.run(context.tx(), results).compose(rows -> {
+    // The contact is read in the same round trip as the steps' results (pipelined); the gate needs the rebooking.
+    Future<io.vertx.sqlclient.RowSet<Row>> results = RESULTS.run(context.tx(), "caseId", file.id());
+    Future<io.vertx.sqlclient.RowSet<Row>> passenger = CONTACT.run(context.tx(), "pnr", file.pnr(),
+        "paxId", file.paxId());
+    return results.compose(rows -> {
       Map<String, JsonObject> byKind = new HashMap<>();
       for (Row row : rows) {
         Object result = row.getValue("result");
         byKind.put(row.getString("kind"), result instanceof JsonObject json ? json : new JsonObject());
       }
-      return gateOfFirstLeg(context, byKind.get("REBOOK")).compose(gate -> Sql.run(context.tx(), passenger)
+      return gateOfFirstLeg(context, byKind.get("REBOOK")).compose(gate -> passenger
           .compose(passengerRows -> {
             Row contact = passengerRows.size() == 0 ? null : passengerRows.iterator().next();
             return queue(context, facts(file, byKind, gate), contact);
@@ -59,10 +71,8 @@ public final class ConfirmStep implements Step {
       return Future.succeededFuture(null);
     }
     JsonObject first = itinerary.getJsonObject(0);
-    return Sql.run(context.tx(), Sql.dsl().select(FLIGHT.GATE).from(FLIGHT)
-            .where(FLIGHT.FLIGHT_NO.eq(first.getString("flight")))
-            .and(FLIGHT.FLIGHT_DATE.eq(LocalDate.parse(first.getString("date"))))
-            .and(FLIGHT.ORIGIN.eq(first.getString("origin"))))
+    return GATE.run(context.tx(), "flight", first.getString("flight"),
+            "date", LocalDate.parse(first.getString("date")), "origin", first.getString("origin"))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
   }
 

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import org.jooq.impl.DSL;
 
@@ -130,14 +131,10 @@ public final class RebookStep implements Step {
     String prefix = paidFor.ticket() != null ? paidFor.ticket().substring(0, 3) : context.rules().ticketPrefix();
     Long[] cancelled = replaced.stream().map(Whereabouts.Coupon::segmentId).toArray(Long[]::new);
     JsonArray legs = new JsonArray();
-    var cancel = Sql.dsl().update(SEGMENT)
-        .set(SEGMENT.STATUS, SegmentStatus.CANCELLED)
-        .set(SEGMENT.PRIORITY_BOARDING, false)
-        .set(SEGMENT.UPDATED_AT, DSL.currentOffsetDateTime())
-        .where(SEGMENT.ID.eq(DSL.any(DSL.val(cancelled))));
-    Future<String> ticket = Sql.run(tx, Sql.dsl().select(DSL.field("nextval('ticket_serial')", Long.class)))
+    Future<String> ticket = CANCEL.run(tx, "ids", cancelled)
+        .compose(v -> NEXT_TICKET.run(tx))
         .map(rows -> prefix + String.format("%010d", rows.iterator().next().getLong(0)));
-    return Sql.run(tx, cancel).compose(v -> ticket).compose(newTicket -> {
+    return ticket.compose(newTicket -> {
       Future<Void> chain = Future.succeededFuture();
       for (Leg leg : itinerary.legs()) {
         chain = chain.compose(v -> takeSeat(context, leg, newTicket, paidFor).map(seat -> {
@@ -149,18 +146,9 @@ public final class RebookStep implements Step {
           return null;
         }));
       }
-      var reissue = Sql.dsl().insertInto(REISSUE)
-          .set(REISSUE.CASE_ID, file.id())
-          .set(REISSUE.PNR, file.pnr())
-          .set(REISSUE.PAX_ID, file.paxId())
-          .set(REISSUE.OLD_TICKET, paidFor.ticket())
-          .set(REISSUE.NEW_TICKET, newTicket)
-          .set(REISSUE.WAIVER_CODE, waiver.code())
-          .set(REISSUE.ENDORSEMENT, waiver.endorsement())
-          .set(REISSUE.FARE_DIFFERENCE, BigDecimal.ZERO)
-          .set(REISSUE.CHANGE_FEE, BigDecimal.ZERO)
-          .set(REISSUE.CURRENCY, currency);
-      return chain.compose(v -> Sql.run(tx, reissue)).map(v -> new JsonObject()
+      return chain.compose(v -> REISSUE_FREE.run(tx, "caseId", file.id(), "pnr", file.pnr(), "paxId", file.paxId(),
+          "oldTicket", paidFor.ticket(), "newTicket", newTicket, "waiverCode", waiver.code(),
+          "endorsement", waiver.endorsement(), "currency", currency)).map(v -> new JsonObject()
           .put("found", true)
           .put("from", where.station())
           .put("itinerary", legs)
@@ -178,49 +166,80 @@ public final class RebookStep implements Step {
     });
   }
 
+  // The rebooking's writes, rendered once.
+  private static final Sql.Prepared CANCEL = Sql.Prepared.of(Sql.dsl().update(SEGMENT)
+      .set(SEGMENT.STATUS, DSL.inline(SegmentStatus.CANCELLED))
+      .set(SEGMENT.PRIORITY_BOARDING, DSL.inline(false))
+      .set(SEGMENT.UPDATED_AT, DSL.currentOffsetDateTime())
+      .where(SEGMENT.ID.eq(DSL.any(DSL.param("ids", SEGMENT.ID.getDataType().getArrayDataType())))));
+  private static final Sql.Prepared NEXT_TICKET = Sql.Prepared.of(Sql.dsl()
+      .select(DSL.field("nextval('ticket_serial')", Long.class)));
+  /** The reissue: waived, so free (the database refuses anything else on a waived reissue). */
+  private static final Sql.Prepared REISSUE_FREE = Sql.Prepared.of(Sql.dsl().insertInto(REISSUE)
+      .set(REISSUE.CASE_ID, DSL.param("caseId", REISSUE.CASE_ID))
+      .set(REISSUE.PNR, DSL.param("pnr", REISSUE.PNR))
+      .set(REISSUE.PAX_ID, DSL.param("paxId", REISSUE.PAX_ID))
+      .set(REISSUE.OLD_TICKET, DSL.param("oldTicket", REISSUE.OLD_TICKET))
+      .set(REISSUE.NEW_TICKET, DSL.param("newTicket", REISSUE.NEW_TICKET))
+      .set(REISSUE.WAIVER_CODE, DSL.param("waiverCode", REISSUE.WAIVER_CODE))
+      .set(REISSUE.ENDORSEMENT, DSL.param("endorsement", REISSUE.ENDORSEMENT))
+      .set(REISSUE.FARE_DIFFERENCE, DSL.inline(BigDecimal.ZERO))
+      .set(REISSUE.CHANGE_FEE, DSL.inline(BigDecimal.ZERO))
+      .set(REISSUE.CURRENCY, DSL.param("currency", REISSUE.CURRENCY)));
+  private static final Sql.Prepared CABIN_LOCK = Sql.Prepared.of(Sql.dsl().select(FLIGHT_CABIN.SOLD).from(FLIGHT_CABIN)
+      .where(FLIGHT_CABIN.FLIGHT_ID.eq(DSL.param("flightId", FLIGHT_CABIN.FLIGHT_ID)))
+      .and(FLIGHT_CABIN.CABIN.eq(DSL.param("cabin", FLIGHT_CABIN.CABIN))).forUpdate());
+  private static final Sql.Prepared TAKEN_SEATS = Sql.Prepared.of(Sql.dsl().select(SEGMENT.SEAT).from(SEGMENT)
+      .where(SEGMENT.FLIGHT_ID.eq(DSL.param("flightId", SEGMENT.FLIGHT_ID))).and(SEGMENT.SEAT.isNotNull())
+      .and(SEGMENT.STATUS.ne(DSL.inline(SegmentStatus.CANCELLED))));
+  private static final Sql.Prepared CAPACITIES = Sql.Prepared.of(Sql.dsl()
+      .select(FLIGHT_CABIN.CABIN, FLIGHT_CABIN.CAPACITY).from(FLIGHT_CABIN)
+      .where(FLIGHT_CABIN.FLIGHT_ID.eq(DSL.param("flightId", FLIGHT_CABIN.FLIGHT_ID))));
+  /** Her new coupon, checked in with priority boarding; the seat triggers refuse an oversold cabin or taken seat. */
+  private static final Sql.Prepared NEW_COUPON = Sql.Prepared.of(Sql.dsl().insertInto(SEGMENT)
+      .set(SEGMENT.PNR, DSL.param("pnr", SEGMENT.PNR))
+      .set(SEGMENT.PAX_ID, DSL.param("paxId", SEGMENT.PAX_ID))
+      .set(SEGMENT.FLIGHT_ID, DSL.param("flightId", SEGMENT.FLIGHT_ID))
+      .set(SEGMENT.CABIN, DSL.param("cabin", SEGMENT.CABIN))
+      .set(SEGMENT.SEAT, DSL.param("seat", SEGMENT.SEAT))
+      .set(SEGMENT.STATUS, DSL.inline(SegmentStatus.CHECKED_IN))
+      .set(SEGMENT.TICKET, DSL.param("ticket", SEGMENT.TICKET))
+      .set(SEGMENT.FARE_AMOUNT, DSL.param("fare", SEGMENT.FARE_AMOUNT))
+      .set(SEGMENT.FARE_CURRENCY, DSL.param("fareCurrency", SEGMENT.FARE_CURRENCY))
+      .set(SEGMENT.ISSUED_BY_PAXCARE, DSL.inline(true))
+      .set(SEGMENT.PRIORITY_BOARDING, DSL.inline(true))
+      .onConflict(SEGMENT.PNR, SEGMENT.PAX_ID, SEGMENT.FLIGHT_ID).doUpdate()
+      .set(SEGMENT.CABIN, DSL.param("cabin", SEGMENT.CABIN))
+      .set(SEGMENT.SEAT, DSL.param("seat", SEGMENT.SEAT))
+      .set(SEGMENT.STATUS, DSL.inline(SegmentStatus.CHECKED_IN))
+      .set(SEGMENT.TICKET, DSL.param("ticket", SEGMENT.TICKET))
+      .set(SEGMENT.ISSUED_BY_PAXCARE, DSL.inline(true))
+      .set(SEGMENT.PRIORITY_BOARDING, DSL.inline(true))
+      .set(SEGMENT.UPDATED_AT, DSL.currentOffsetDateTime()));
+
   /** Picks the first free seat label of the cabin and takes it with her new coupon. */
   private static Future<String> takeSeat(StepContext context, Leg leg, String ticket, Whereabouts.Coupon paidFor) {
     CaseFile file = context.caseFile();
     long flightId = leg.flight().flightId();
-    var taken = Sql.dsl().select(SEGMENT.SEAT).from(SEGMENT)
-        .where(SEGMENT.FLIGHT_ID.eq(flightId)).and(SEGMENT.SEAT.isNotNull())
-        .and(SEGMENT.STATUS.ne(SegmentStatus.CANCELLED));
-    var capacities = Sql.dsl().select(FLIGHT_CABIN.CABIN, FLIGHT_CABIN.CAPACITY).from(FLIGHT_CABIN)
-        .where(FLIGHT_CABIN.FLIGHT_ID.eq(flightId));
     // Lock the cabin's seat count first: rebookings onto one flight pick their seat labels one at a time, so
-    // two of them never choose the same seat (and never wait on each other in two orders).
-    var cabinLock = Sql.dsl().select(FLIGHT_CABIN.SOLD).from(FLIGHT_CABIN)
-        .where(FLIGHT_CABIN.FLIGHT_ID.eq(flightId)).and(FLIGHT_CABIN.CABIN.eq(leg.cabin())).forUpdate();
-    return Sql.run(context.tx(), cabinLock).compose(locked -> Sql.run(context.tx(), taken))
-        .compose(takenRows -> Sql.run(context.tx(), capacities).compose(capRows -> {
+    // two of them never choose the same seat (and never wait on each other in two orders). The seats taken and
+    // the cabins' sizes are read in the same round trip (statements pipelined on the transaction's connection).
+    Future<?> locked = CABIN_LOCK.run(context.tx(), "flightId", flightId, "cabin", leg.cabin());
+    Future<io.vertx.sqlclient.RowSet<Row>> taken = TAKEN_SEATS.run(context.tx(), "flightId", flightId);
+    Future<io.vertx.sqlclient.RowSet<Row>> capacities = CAPACITIES.run(context.tx(), "flightId", flightId);
+    return Future.all(locked, taken, capacities).compose(all -> {
+      RowSet<Row> takenRows = taken.result();
+      RowSet<Row> capRows = capacities.result();
       Set<String> seats = new HashSet<>();
       takenRows.forEach(r -> seats.add(r.getString(0)));
       Map<String, Integer> capacity = new LinkedHashMap<>();
       capRows.forEach(r -> capacity.put(r.getString(0), r.getInteger(1)));
       String seat = SeatMap.firstFreeSeat(leg.cabin(), capacity, seats).orElse(null);
       BigDecimal fare = paidFor.fareAmount() == null ? null : new BigDecimal(paidFor.fareAmount());
-      var coupon = Sql.dsl().insertInto(SEGMENT)
-          .set(SEGMENT.PNR, file.pnr())
-          .set(SEGMENT.PAX_ID, file.paxId())
-          .set(SEGMENT.FLIGHT_ID, flightId)
-          .set(SEGMENT.CABIN, leg.cabin())
-          .set(SEGMENT.SEAT, seat)
-          .set(SEGMENT.STATUS, SegmentStatus.CHECKED_IN)
-          .set(SEGMENT.TICKET, ticket)
-          .set(SEGMENT.FARE_AMOUNT, fare)
-          .set(SEGMENT.FARE_CURRENCY, fare == null ? null : paidFor.fareCurrency())
-          .set(SEGMENT.ISSUED_BY_PAXCARE, true)
-          .set(SEGMENT.PRIORITY_BOARDING, true)
-          .onConflict(SEGMENT.PNR, SEGMENT.PAX_ID, SEGMENT.FLIGHT_ID).doUpdate()
-          .set(SEGMENT.CABIN, leg.cabin())
-          .set(SEGMENT.SEAT, seat)
-          .set(SEGMENT.STATUS, SegmentStatus.CHECKED_IN)
-          .set(SEGMENT.TICKET, ticket)
-          .set(SEGMENT.ISSUED_BY_PAXCARE, true)
-          .set(SEGMENT.PRIORITY_BOARDING, true)
-          .set(SEGMENT.UPDATED_AT, DSL.currentOffsetDateTime());
-      return Sql.run(context.tx(), coupon).map(seat);
-    }));
+      return NEW_COUPON.run(context.tx(), "pnr", file.pnr(), "paxId", file.paxId(), "flightId", flightId,
+          "cabin", leg.cabin(), "seat", seat, "ticket", ticket, "fare", fare,
+          "fareCurrency", fare == null ? null : paidFor.fareCurrency()).map(seat);
+    });
   }
 
   /** Nothing within the horizon: the case says so, and the care desk is alerted — never silence. */

@@ -72,6 +72,12 @@ public final class RecallSteps {
     });
   }
 
+  private static final Sql.Prepared CREW_MESSAGE_TO_FLIGHT = Sql.Prepared.of(Sql.dsl().insertInto(CREW_MESSAGE)
+      .set(CREW_MESSAGE.CASE_ID, DSL.param("caseId", CREW_MESSAGE.CASE_ID))
+      .set(CREW_MESSAGE.FLIGHT_ID, DSL.param("flightId", CREW_MESSAGE.FLIGHT_ID))
+      .set(CREW_MESSAGE.TEXT, DSL.param("text", CREW_MESSAGE.TEXT))
+      .returning(CREW_MESSAGE.ID));
+
   private static Future<JsonObject> messageCrew(StepContext context) {
     CaseFile file = context.caseFile();
     return Locator.locate(context.tx(), file.pnr(), file.paxId()).compose(where -> {
@@ -80,12 +86,8 @@ public final class RecallSteps {
         return Future.succeededFuture(new JsonObject().put("skipped", true).put("why", "passenger not aboard on ground"));
       }
       String text = CrewMessages.recall(file.lastName(), file.firstName(), coupon.seat(), file.type(), coupon.gate());
-      var insert = Sql.dsl().insertInto(CREW_MESSAGE)
-          .set(CREW_MESSAGE.CASE_ID, file.id())
-          .set(CREW_MESSAGE.FLIGHT_ID, coupon.flightId())
-          .set(CREW_MESSAGE.TEXT, text)
-          .returning(CREW_MESSAGE.ID);
-      return Sql.run(context.tx(), insert).compose(rows -> {
+      return CREW_MESSAGE_TO_FLIGHT.run(context.tx(), "caseId", file.id(), "flightId", coupon.flightId(), "text", text)
+          .compose(rows -> {
         long id = rows.iterator().next().getLong("id");
         context.publishAfterCommit(CrewMessages.address(coupon.flight(), coupon.date()), new JsonObject()
             .put("id", id).put("flight", coupon.flight()).put("date", coupon.date()).put("text", text)

@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Not a test: urgent events at a steady rate against one node on an embedded PostgreSQL, measuring from the
@@ -58,9 +59,12 @@ public final class UrgentEventBenchmark {
     int rate = Integer.parseInt(args[0]);
     int seconds = Integer.parseInt(args[1]);
     Path results = Path.of(args[2]);
+    int warmupSeconds = Integer.getInteger("bench.warmup", 10);
+    int warmupEvents = rate * warmupSeconds;
     int events = rate * seconds;
-    if (events > FLIGHTS * PASSENGERS_PER_FLIGHT) {
-      throw new IllegalArgumentException("At most " + FLIGHTS * PASSENGERS_PER_FLIGHT + " events (distinct passengers)");
+    if (warmupEvents + events > FLIGHTS * PASSENGERS_PER_FLIGHT) {
+      throw new IllegalArgumentException("At most " + FLIGHTS * PASSENGERS_PER_FLIGHT
+          + " events, warm-up included (distinct passengers)");
     }
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.paxcare")).setLevel(Level.WARN);
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.hazelcast")).setLevel(Level.ERROR);
@@ -77,44 +81,95 @@ public final class UrgentEventBenchmark {
     Histogram toAlert = new Histogram(60_000_000L, 3);
     Histogram toPlanDone = new Histogram(60_000_000L, 3);
     Histogram toAnswer = new Histogram(60_000_000L, 3);
+    CountDownLatch warmupDone = new CountDownLatch(warmupEvents);
     CountDownLatch plansDone = new CountDownLatch(events);
+    AtomicLong lastPlanDone = new AtomicLong();
     for (int f = 0; f < FLIGHTS; f++) {
       vertx.eventBus().<JsonObject>consumer(GateAlerts.address("MDW", gate(f)), message -> {
         JsonObject alert = message.body();
         Long start = due.get(alert.getString("pnr", ""));
-        if (start != null && "RECALL".equals(alert.getString("kind"))) {
+        if (start != null && start > 0 && "RECALL".equals(alert.getString("kind"))) {
           record(toAlert, start);
         }
       });
     }
     vertx.eventBus().<JsonObject>consumer(StepEngine.PLAN_DONE_ADDRESS, message -> {
       Long start = due.get(message.body().getString("pnr"));
-      if (start != null) {
+      if (start == null) {
+        return;
+      }
+      if (start < 0) {
+        warmupDone.countDown();
+      } else {
         record(toPlanDone, start);
+        lastPlanDone.set(System.nanoTime());
         plansDone.countDown();
       }
     });
 
     WebClient client = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(64));
+    // Warm-up: the same load on other passengers, not recorded, so that the figures are of a node whose JIT has
+    // compiled the path (a node in service runs warm; the first seconds of a fresh JVM are another story).
+    if (warmupEvents > 0) {
+      send(vertx, client, node.httpPort(), 0, warmupEvents, rate, due, null, new AtomicInteger(), new AtomicInteger())
+          .await(warmupSeconds + 60L, TimeUnit.SECONDS);
+      if (!warmupDone.await(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("The warm-up's plans did not finish");
+      }
+    }
     AtomicInteger created = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
+    Usage before = Usage.now();
+    long begin = System.nanoTime();
+    CountDownLatch allSent = send(vertx, client, node.httpPort(), warmupEvents, events, rate, due, toAnswer, created,
+        failed);
+    allSent.await(seconds + 60L, TimeUnit.SECONDS);
+    double sendSeconds = (System.nanoTime() - begin) / 1e9;
+    boolean finished = plansDone.await(120, TimeUnit.SECONDS);
+    Usage used = Usage.now().minus(before);
+    double busySeconds = (lastPlanDone.get() - begin) / 1e9;
+
+    String report = report(rate, seconds, warmupSeconds, events, created.get(), failed.get(), sendSeconds, finished,
+        toAnswer, toAlert, toPlanDone)
+        + String.format(Locale.ROOT, "%n- Whole plans done per second over the run (first event sent to last plan "
+            + "done, %.1f s): %.1f%n", busySeconds, events / busySeconds)
+        + String.format(Locale.ROOT, "- CPU per event (the run's CPU time / events): this JVM (node and load "
+            + "generator) %.2f ms, PostgreSQL (all its processes) %.2f ms; the machine's 2 cores give %.0f ms "
+            + "per second%n", used.jvmMillis() / events, used.postgresMillis() / events,
+            Runtime.getRuntime().availableProcessors() * 1000.0);
+    System.out.println(report);
+    Files.createDirectories(results.getParent());
+    Files.writeString(results, report);
+    client.close();
+    TestNodes.stop(node);
+    System.exit(finished && failed.get() == 0 ? 0 : 1);
+  }
+
+  /**
+   * Sends {@code count} events (passengers {@code from}, {@code from + 1}...) at {@code rate} a second, each timed
+   * from when it was due. Warm-up events ({@code answers} null) are marked with a negative due time.
+   */
+  private static CountDownLatch send(Vertx vertx, WebClient client, int port, int from, int count, int rate,
+      Map<String, Long> due, Histogram answers, AtomicInteger created, AtomicInteger failed) {
     long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
     long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
     AtomicInteger sent = new AtomicInteger();
     CountDownLatch allSent = new CountDownLatch(1);
     vertx.setPeriodic(1, timer -> {
       // Send every event whose time has come (a 1 ms timer may fire late: catch up, keep the schedule).
-      while (sent.get() < events && begin + sent.get() * periodNanos <= System.nanoTime()) {
+      while (sent.get() < count && begin + sent.get() * periodNanos <= System.nanoTime()) {
         int i = sent.getAndIncrement();
         long scheduled = begin + i * periodNanos;
-        String pnr = pnr(i);
-        due.put(pnr, scheduled);
+        String pnr = pnr(from + i);
+        due.put(pnr, answers == null ? -1L : scheduled);
         JsonObject event = new JsonObject().put("type", "FAMILY_EMERGENCY").put("pnr", pnr).put("lastName", "BENCH")
-            .put("destination", destination(i))
+            .put("destination", destination(from + i))
             .put("reporter", new JsonObject().put("name", "RELATIVE").put("phone", "+13125559999"));
-        client.post(node.httpPort(), "127.0.0.1", "/api/v1/events")
+        client.post(port, "127.0.0.1", "/api/v1/events")
             .bearerTokenAuthentication(com.paxcare.testing.Http.TEST_ADMIN_KEY).sendJsonObject(event).onComplete(ar -> {
-          record(toAnswer, scheduled);
+          if (answers != null) {
+            record(answers, scheduled);
+          }
           if (ar.succeeded() && ar.result().statusCode() == 201) {
             created.incrementAndGet();
           } else {
@@ -122,23 +177,38 @@ public final class UrgentEventBenchmark {
           }
         });
       }
-      if (sent.get() >= events) {
+      if (sent.get() >= count) {
         vertx.cancelTimer(timer);
         allSent.countDown();
       }
     });
-    allSent.await(seconds + 60L, TimeUnit.SECONDS);
-    double sendSeconds = (System.nanoTime() - begin) / 1e9;
-    boolean finished = plansDone.await(120, TimeUnit.SECONDS);
+    return allSent;
+  }
 
-    String report = report(rate, seconds, events, created.get(), failed.get(), sendSeconds, finished, toAnswer, toAlert,
-        toPlanDone);
-    System.out.println(report);
-    Files.createDirectories(results.getParent());
-    Files.writeString(results, report);
-    client.close();
-    TestNodes.stop(node);
-    System.exit(finished && failed.get() == 0 ? 0 : 1);
+  /** CPU time used so far by this JVM and by every PostgreSQL process on the machine (from /proc). */
+  record Usage(double jvmMillis, double postgresMillis) {
+    static Usage now() {
+      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      double postgres = ProcessHandle.allProcesses()
+          .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+          .mapToDouble(Usage::cpuMillis).sum();
+      return new Usage(os.getProcessCpuTime() / 1e6, postgres);
+    }
+
+    Usage minus(Usage earlier) {
+      return new Usage(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
+    }
+
+    /** utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms. */
+    private static double cpuMillis(ProcessHandle process) {
+      try {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+      } catch (java.io.IOException | RuntimeException gone) {
+        return 0; // the process ended meanwhile
+      }
+    }
   }
 
   private static void record(Histogram histogram, long start) {
@@ -219,13 +289,14 @@ public final class UrgentEventBenchmark {
     }
   }
 
-  private static String report(int rate, int seconds, int events, int created, int failed, double sendSeconds,
+  private static String report(int rate, int seconds, int warmupSeconds, int events, int created, int failed, double sendSeconds,
       boolean finished, Histogram answer, Histogram alert, Histogram plan) {
     String line = "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n";
     StringBuilder text = new StringBuilder();
     text.append("# Urgent-event benchmark\n\n")
         .append("Command: `./mvnw -q -B test-compile exec:exec@bench -Dbench.rate=").append(rate)
-        .append(" -Dbench.seconds=").append(seconds).append("`\n\n")
+        .append(" -Dbench.seconds=").append(seconds).append(" -Dbench.warmup=").append(warmupSeconds)
+        .append("`\n\n")
         .append("- Date: ").append(OffsetDateTime.now()).append('\n')
         .append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(ManagementFactory.getOperatingSystemMXBean().getName()).append(' ')
@@ -242,7 +313,9 @@ public final class UrgentEventBenchmark {
         .append(" events, sent in ").append(String.format("%.1f", sendSeconds)).append(" s; ")
         .append(created).append(" answered 201, ").append(failed).append(" failed; all plans done: ")
         .append(finished).append("\n")
-        .append("- Latency is measured from when each event was due to be sent (coordinated omission avoided).\n\n")
+        .append("- Latency is measured from when each event was due to be sent (coordinated omission avoided), ")
+        .append("after a warm-up of ").append(warmupSeconds).append(" s at the same rate on other passengers ")
+        .append("(not counted).\n\n")
         .append("| from POST /api/v1/events to | count | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n")
         .append("|---|---|---|---|---|---|---|\n");
     text.append(String.format(Locale.ROOT, line, "201 answer (case recorded)", answer.getTotalCount(),
