@@ -62,5 +62,9 @@ EXPOSE 8080 5701
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health/ready || exit 1
 
+# Memory: a node's live data is small (PostgreSQL holds the state), so a 256 MB heap and capped metaspace and
+# code cache keep its resident memory under 512 MB under load (load-tests/results/performance.md); the JVM's
+# defaults would size the heap from the machine and grow past 700 MB. Override with JDK_JAVA_OPTIONS.
+ENV JDK_JAVA_OPTIONS="-Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m"
 # The jar's manifest carries the Add-Opens/Add-Exports Hazelcast needs under java -jar.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/paxcare.jar"]
+ENTRYPOINT ["java", "-jar", "/app/paxcare.jar"]

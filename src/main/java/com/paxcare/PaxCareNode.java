@@ -82,6 +82,7 @@ public final class PaxCareNode {
     registry.config().commonTags("node", config.nodeName());
     HazelcastClusterManager clusterManager = ClusterSetup.clusterManager(config);
     VertxOptions options = new VertxOptions()
+        .setPreferNativeTransport(true)
         .setEventBusOptions(ClusterSetup.eventBusOptions(config))
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
     return Vertx.builder()
@@ -90,6 +91,8 @@ public final class PaxCareNode {
         .withClusterManager(clusterManager)
         .buildClustered()
         .compose(vertx -> {
+          LOG.info("Network transport: {}", vertx.isNativeTransportEnabled() ? "native (epoll)"
+              : "NIO (native transport unavailable: " + vertx.unavailableNativeTransportCause() + ")");
           PaxCareNode node = new PaxCareNode(config, vertx, clusterManager,
               database.pool(vertx, config.pgPoolSize(), config.capacity().pgWaitQueue()), registry);
           HttpApi.Gatekeeping gatekeeping = new HttpApi.Gatekeeping(config.access().apiKeys(),

@@ -131,8 +131,7 @@ public final class RebookStep implements Step {
     String prefix = paidFor.ticket() != null ? paidFor.ticket().substring(0, 3) : context.rules().ticketPrefix();
     Long[] cancelled = replaced.stream().map(Whereabouts.Coupon::segmentId).toArray(Long[]::new);
     JsonArray legs = new JsonArray();
-    Future<String> ticket = CANCEL.run(tx, "ids", cancelled)
-        .compose(v -> NEXT_TICKET.run(tx))
+    Future<String> ticket = NEXT_TICKET.run(tx)
         .map(rows -> prefix + String.format("%010d", rows.iterator().next().getLong(0)));
     return ticket.compose(newTicket -> {
       Future<Void> chain = Future.succeededFuture();
@@ -146,9 +145,13 @@ public final class RebookStep implements Step {
           return null;
         }));
       }
-      return chain.compose(v -> REISSUE_FREE.run(tx, "caseId", file.id(), "pnr", file.pnr(), "paxId", file.paxId(),
-          "oldTicket", paidFor.ticket(), "newTicket", newTicket, "waiverCode", waiver.code(),
-          "endorsement", waiver.endorsement(), "currency", currency)).map(v -> new JsonObject()
+      // Her old coupons are cancelled last, with the reissue in the same round trip: cancelling gives a seat back
+      // to her old flight, which locks that flight's seat count until commit. Done first, it made every rebooking
+      // from one flight wait for the one before it to commit.
+      return chain.compose(v -> Future.all(CANCEL.run(tx, "ids", cancelled), REISSUE_FREE.run(tx, "caseId", file.id(),
+          "pnr", file.pnr(), "paxId", file.paxId(), "oldTicket", paidFor.ticket(), "newTicket", newTicket,
+          "waiverCode", waiver.code(), "endorsement", waiver.endorsement(), "currency", currency)))
+          .map(v -> new JsonObject()
           .put("found", true)
           .put("from", where.station())
           .put("itinerary", legs)

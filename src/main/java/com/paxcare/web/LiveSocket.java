@@ -123,6 +123,9 @@ final class LiveSocket {
         return;
       }
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, pushed -> {
+        if (closed) {
+          return; // pushes still in flight when the tablet went away; its consumers are being removed
+        }
         if (socket.writeQueueFull()) {
           // A screen that cannot keep up is better off reconnecting and reading what it missed.
           socket.close((short) 4408, "too slow; reconnect and catch up");
