@@ -5,7 +5,9 @@
 #
 #   load-tests/run-on-cluster.sh UrgentEventsSimulation -Drate=100 -Dseconds=20
 #
-# Arguments after the simulation's name go to Gatling. Exits with Gatling's status.
+# Arguments after the simulation's name go to Gatling. Exits with Gatling's status. WARMUP_SECONDS (0) first sends
+# urgent events at 50/s for that long (not reported) and lets the plans finish: three fresh JVMs compiling their hot
+# code on a small machine otherwise dominate the first seconds of the measured run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 simulation=${1:?usage: load-tests/run-on-cluster.sh SimulationName [-Dname=value ...]}
@@ -39,6 +41,12 @@ launcher=$(sed -n 's/^cluster launcher pid \([0-9]*\)$/\1/p' "$log")
 grep -E '^(node-|PostgreSQL|ready)' "$log"
 urls=$(sed -n 's/^-Dpaxcare.urls=//p' "$log")
 
+if ((${WARMUP_SECONDS:-0} > 0)); then
+  echo "Warming up: urgent events at 50/s for $WARMUP_SECONDS s (output in $log.warmup)"
+  ./mvnw -q -B -f load-tests/pom.xml gatling:test -Dgatling.simulationClass=com.paxcare.load.UrgentEventsSimulation \
+    -Dpaxcare.urls="$urls" -Drate=50 -Dseconds="$WARMUP_SECONDS" >"$log.warmup" 2>&1
+  sleep 15
+fi
 ./mvnw -q -B -f load-tests/pom.xml gatling:test -Dgatling.simulationClass="com.paxcare.load.$simulation" \
   -Dpaxcare.urls="$urls" "$@"
 status=$?
