@@ -35,6 +35,7 @@ public final class LocalCluster {
   // Read by the shutdown hook, which may run while the main thread is still starting nodes.
   private final List<ChildNode> nodes = new CopyOnWriteArrayList<>();
   private volatile FaultDatabase database;
+  private volatile boolean stopping;
 
   public static void main(String[] args) {
     int count = Integer.parseInt(args[0]);
@@ -95,13 +96,13 @@ public final class LocalCluster {
   private void watch() {
     ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
     List<ChildNode> alive = new ArrayList<>(nodes);
-    while (true) {
+    while (!stopping) {
       if (parent != null && !parent.isAlive()) {
         System.out.println("The process that started the cluster is gone: stopping");
         System.exit(0);
       }
       for (ChildNode node : List.copyOf(alive)) {
-        if (!node.process.isAlive()) {
+        if (!stopping && !node.process.isAlive()) {
           alive.remove(node);
           System.out.println("Node on " + node.baseUrl() + " exited with " + node.process.exitValue() + ", log "
               + node.log);
@@ -117,6 +118,7 @@ public final class LocalCluster {
 
   /** The nodes first (they drain and leave the cluster with their database still there), then PostgreSQL. */
   private void stop() {
+    stopping = true;
     System.out.println("Stopping " + nodes.size() + " nodes");
     for (ChildNode node : nodes) {
       node.process.destroy();
