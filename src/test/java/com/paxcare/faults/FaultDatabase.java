@@ -16,21 +16,33 @@ import java.sql.Statement;
 
 /**
  * A PostgreSQL of the fault suite's own, on a data directory that outlives the server, so that it can really be
- * stopped (its processes gone, every connection refused) and started again on the same data and port.
+ * stopped (its processes gone, every connection refused) and started again on the same data and port. Public for
+ * the local cluster launcher ({@code bench.LocalCluster}), which needs the same: one server for nodes in other JVMs.
  */
-final class FaultDatabase implements AutoCloseable {
+public final class FaultDatabase implements AutoCloseable {
   static final String NAME = "paxcare";
 
   private final Path directory;
   private final int port;
   private final String listenAddresses;
+  private final boolean stopAtExit;
   private EmbeddedPostgres server;
 
   /** Starts a server listening on {@code listenAddresses} and creates PaxCare's database with its schema. */
   FaultDatabase(String listenAddresses, String extraHbaLine) throws IOException, SQLException {
-    this.directory = Files.createTempDirectory("paxcare-faults-pg-");
+    this("paxcare-faults-pg-", listenAddresses, extraHbaLine, true);
+  }
+
+  /**
+   * As above, on a new directory named {@code directoryPrefix}… in the temporary directory. {@code stopAtExit}
+   * false leaves stopping it to the caller (a shutdown hook that must stop the nodes using it first).
+   */
+  public FaultDatabase(String directoryPrefix, String listenAddresses, String extraHbaLine, boolean stopAtExit)
+      throws IOException, SQLException {
+    this.directory = Files.createTempDirectory(directoryPrefix);
     this.port = TestNodes.freePort();
     this.listenAddresses = listenAddresses;
+    this.stopAtExit = stopAtExit;
     start();
     if (extraHbaLine != null) {
       // Clients in other network namespaces connect from their own addresses, which initdb's trust lines omit.
@@ -48,7 +60,7 @@ final class FaultDatabase implements AutoCloseable {
   void start() throws IOException {
     server = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).setPort(port)
         .setServerConfig("listen_addresses", listenAddresses).setServerConfig("max_connections", "300")
-        .setRegisterShutdownHook(true).start();
+        .setRegisterShutdownHook(stopAtExit).start();
   }
 
   /** A fast shutdown: sessions are ended, and new connections refused, until {@link #start()}. */
@@ -57,12 +69,16 @@ final class FaultDatabase implements AutoCloseable {
     server = null;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
+  public Path directory() {
+    return directory;
+  }
+
   /** {@code postgresql://host:port/paxcare}, as a node's {@code PAXCARE_PG_URL} wants it. */
-  String url(String host) {
+  public String url(String host) {
     return url(host, port);
   }
 

@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
@@ -26,18 +27,21 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * reading it DONE (read every 50 ms: every passenger re-accommodated or waitlisted, tickets, bags, notices queued),
  * as Gatling's cumulated response time of the group; the run also prints the server's own figure, from recording
  * the cancellation to its last passenger done. "urgent event" shows whether urgent answers kept their latency.
+ * {@code -Dpaxcare.url} names the node, or {@code -Dpaxcare.urls} a cluster's nodes (comma-separated), which the
+ * urgent events go to in turn.
  */
 public class CancellationWithUrgentEventsSimulation extends Simulation {
-  private static final String BASE = System.getProperty("paxcare.url", "http://localhost:8080");
+  private static final List<String> NODES = World.nodes();
   private static final int RATE = Integer.getInteger("rate", 50);
   private static final int SECONDS = Integer.getInteger("seconds", 30);
   private static final int CANCEL_AFTER = Integer.getInteger("cancel.after", 10);
   private static final int CANCEL_PASSENGERS = Integer.getInteger("cancel.passengers", 300);
 
-  private final World world = World.seed(BASE, System.getProperty("paxcare.user", "admin"),
+  private final World world = World.seed(NODES.get(0), System.getProperty("paxcare.user", "admin"),
       System.getProperty("paxcare.password", "paxcare-demo"), RATE * SECONDS + RATE, CANCEL_PASSENGERS);
 
-  private final HttpProtocolBuilder protocol = http.baseUrl(BASE)
+  // Round-robin per virtual user over the nodes: each urgent event to the next node, the cancellation to one.
+  private final HttpProtocolBuilder protocol = http.baseUrls(NODES)
       .authorizationHeader("Bearer " + world.token)
       .contentTypeHeader("application/json").acceptHeader("application/json")
       .shareConnections();

@@ -34,26 +34,34 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  * <p>The group "event to gate alert" is that time as Gatling sees it (from sending the event to noticing the
  * alert, looked for every 2 ms); the run also prints the exact figures, from sending the event to the frame's
  * arrival as Gatling stamped it.
+ *
+ * <p>Against a cluster ({@code -Dpaxcare.urls}, the nodes comma-separated; {@code -Dpaxcare.url} names one node)
+ * tablet <i>i</i> holds its socket on node <i>i</i> mod <i>n</i> and reports its events to the NEXT node, so every
+ * alert it waits for crosses the clustered event bus: the node that took the event publishes the wake-up to all
+ * nodes, the one that claims the recall step (any of them) publishes the alert to all, and the tablet's socket is
+ * on another node than the one that took the event. With one node, socket and events share it, as before.
  */
 public class GateAlertSimulation extends Simulation {
-  private static final String BASE = System.getProperty("paxcare.url", "http://localhost:8080");
+  private static final List<String> NODES = World.nodes();
   private static final int RATE = Integer.getInteger("rate", 50);
   private static final int SECONDS = Integer.getInteger("seconds", 30);
   private static final int TABLETS = Integer.getInteger("tablets", 10);
   private static final String PASSWORD = System.getProperty("paxcare.password", "paxcare-demo");
   private static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
 
-  private final World world = World.seed(BASE, System.getProperty("paxcare.user", "admin"), PASSWORD,
+  private final World world = World.seed(NODES.get(0), System.getProperty("paxcare.user", "admin"), PASSWORD,
       RATE * SECONDS + RATE * 2);
-  private final String gateToken = World.tokenOf(BASE, System.getProperty("paxcare.gate", "gate"), PASSWORD);
+  private final String gateToken = World.tokenOf(NODES.get(0), System.getProperty("paxcare.gate", "gate"), PASSWORD);
 
   // Pushes no check is waiting for are kept (by default Gatling drops them): the tablets look through them.
-  private final HttpProtocolBuilder protocol = http.baseUrl(BASE).wsBaseUrl(BASE.replace("http", "ws"))
+  // Every request names its node (absolute URLs, below): the tablet chooses, not Gatling's round-robin.
+  private final HttpProtocolBuilder protocol = http
       .wsUnmatchedInboundMessageBufferSize(10_000)
       .contentTypeHeader("application/json").acceptHeader("application/json");
 
   private final ScenarioBuilder tablets = scenario("gate tablets")
-      .exec(ws("live socket").connect("/api/v1/live"))
+      .exec(GateAlertSimulation::chooseNodes)
+      .exec(ws("live socket").connect("#{socketNode}/api/v1/live"))
       .exec(ws("sign in").sendText("{\"type\":\"auth\",\"token\":\"" + gateToken + "\"}")
           .await(Duration.ofSeconds(10)).on(ws.checkTextMessage("ready").check(regex("\"type\"\\s*:\\s*\"ready\""))))
       .exec(ws("subscribe").sendText("{\"type\":\"subscribe\",\"address\":\"paxcare.station.MDW\"}")
@@ -66,7 +74,8 @@ public class GateAlertSimulation extends Simulation {
           .exec(ws.processUnmatchedMessages((messages, session) -> session))
           .group("event to gate alert").on(
               exec(session -> session.set("sentAt", System.currentTimeMillis()).remove("alertAt"))
-              .exec(http("urgent event").post("/api/v1/events").header("Authorization", "Bearer " + world.token)
+              .exec(http("urgent event").post("#{eventNode}/api/v1/events")
+                  .header("Authorization", "Bearer " + world.token)
                   .body(StringBody("{\"type\":\"FAMILY_EMERGENCY\",\"pnr\":\"#{pnr}\",\"lastName\":\"#{lastName}\","
                       + "\"destination\":\"DEN\",\"reporter\":{\"name\":\"RELATIVE\",\"phone\":\"+13125559999\"}}"))
                   .check(status().is(201)))
@@ -74,6 +83,15 @@ public class GateAlertSimulation extends Simulation {
                   exec(ws.processUnmatchedMessages(GateAlertSimulation::findAlert))
                   .doIf(session -> !session.contains("alertAt")).then(pause(Duration.ofMillis(2))))))
       .exec(ws("close").close());
+
+  /** Tablet i: its socket on node i mod n, its events to the next node (the same one when there is only one). */
+  private static Session chooseNodes(Session session) {
+    int tablet = (int) ((session.userId() - 1) % NODES.size());
+    String socketNode = NODES.get(tablet);
+    String eventNode = NODES.get((tablet + 1) % NODES.size());
+    System.out.println("Tablet " + session.userId() + ": socket on " + socketNode + ", events to " + eventNode);
+    return session.set("socketNode", socketNode.replaceFirst("^http", "ws")).set("eventNode", eventNode);
+  }
 
   /** Looks for this tablet's passenger's recall among the pushes received; records when it arrived. */
   private static Session findAlert(List<WsInboundMessage> messages, Session session) {

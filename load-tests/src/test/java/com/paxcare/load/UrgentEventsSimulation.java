@@ -4,6 +4,8 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import java.util.List;
+
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -19,20 +21,22 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * boarding at Midway: the recall, the crew message, the rebooking, bags, care and confirmations follow. Measures
  * the answer (the case recorded); every event must be answered 201.
  *
- * <p>{@code -Dpaxcare.url} (http://localhost:8080), {@code -Drate} events a second (50), {@code -Dseconds} (30),
+ * <p>{@code -Dpaxcare.url} (http://localhost:8080), or {@code -Dpaxcare.urls} (a cluster's nodes, comma-separated:
+ * the events go to each in turn), {@code -Drate} events a second (50), {@code -Dseconds} (30),
  * {@code -Dpaxcare.user} / {@code -Dpaxcare.password} (the demo admin).
  */
 public class UrgentEventsSimulation extends Simulation {
-  private static final String BASE = System.getProperty("paxcare.url", "http://localhost:8080");
+  private static final List<String> NODES = World.nodes();
   private static final int RATE = Integer.getInteger("rate", 50);
   private static final int SECONDS = Integer.getInteger("seconds", 30);
   private static final boolean BURST = "burst".equals(System.getProperty("profile", "steady"));
   private static final String[] TYPES = {"FAMILY_EMERGENCY", "MEDICAL_EMERGENCY", "BEREAVEMENT"};
 
-  private final World world = World.seed(BASE, System.getProperty("paxcare.user", "admin"),
+  private final World world = World.seed(NODES.get(0), System.getProperty("paxcare.user", "admin"),
       System.getProperty("paxcare.password", "paxcare-demo"), (BURST ? 2 : 1) * RATE * SECONDS + RATE);
 
-  private final HttpProtocolBuilder protocol = http.baseUrl(BASE)
+  // Each virtual user (here one event) takes the next node in turn: Gatling's baseUrls are round-robin per user.
+  private final HttpProtocolBuilder protocol = http.baseUrls(NODES)
       .authorizationHeader("Bearer " + world.token)
       .contentTypeHeader("application/json").acceptHeader("application/json")
       .shareConnections();

@@ -35,6 +35,18 @@ final class World {
   String cancellable;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /**
+   * The nodes under test: {@code -Dpaxcare.urls} (comma-separated, the nodes of a cluster) or else
+   * {@code -Dpaxcare.url} (one node, http://localhost:8080 by default). A world is seeded through the first.
+   */
+  static List<String> nodes() {
+    String urls = System.getProperty("paxcare.urls", "");
+    if (urls.isBlank()) {
+      return List.of(System.getProperty("paxcare.url", "http://localhost:8080"));
+    }
+    return java.util.Arrays.stream(urls.split(",")).map(String::trim).filter(url -> !url.isEmpty()).toList();
+  }
+
   private World(String base, String token) {
     this.base = base;
     this.token = token;
