@@ -44,7 +44,8 @@ public final class ChildNode implements AutoCloseable {
       command.addAll(List.of("ip", "netns", "exec", namespace));
     }
     command.add(java);
-    command.add("-Xmx256m");
+    // The memory flags the README and the image give a node (resident memory under 512 MB).
+    command.addAll(List.of("-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m"));
     command.addAll(HAZELCAST_FLAGS);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
