@@ -75,8 +75,9 @@ final class DisruptionReads {
   }
 
   /**
-   * Whether any urgent personal case (family emergency, medical emergency, bereavement) has a step due now, on any
-   * node: a plan under way always has one. Bulk disruption work gives way while it does (see DisruptionWorker).
+   * Whether any urgent personal case (family emergency, medical emergency, bereavement) has a step due by
+   * {@code now}, on any node: a plan under way always has one. Bulk disruption work gives way while it does (see
+   * DisruptionWorker).
    */
   static Future<Boolean> urgentWorkDue(io.vertx.sqlclient.SqlClient client, OffsetDateTime now) {
     var query = Sql.dsl().select(DSL.field(DSL.exists(DSL.selectOne().from(CASE_STEP)

@@ -140,7 +140,7 @@ public final class DisruptionWorker extends VerticleBase {
         // under way have had their turn at the seats and the cores.
         Step done = ar.result().get();
         long giveWayUntil = System.nanoTime() + MAX_GIVE_WAY_NANOS;
-        giveWay(giveWayUntil).onComplete(v -> lane(done.finished() ? null : done.id()));
+        giveWay(giveWayUntil, OffsetDateTime.now(clock)).onComplete(v -> lane(done.finished() ? null : done.id()));
         return;
       }
       busy--;
@@ -158,19 +158,21 @@ public final class DisruptionWorker extends VerticleBase {
    * Urgent personal events before bulk work: between two batches, while any family emergency, medical emergency
    * or bereavement has a step due (on any node), the lane waits. A batch holds the seat counts of the flights it
    * fills for its whole transaction, and an urgent rebooking onto those flights would otherwise queue behind one
-   * batch after another. The wait is capped (a quarter of a second per batch), so urgent traffic that never stops,
-   * or a stuck urgent step, cannot hold a cancellation up for long.
+   * batch after another. The lane waits only for the urgent steps already due when the batch ended, not for those
+   * that fall due while it waits: under steady urgent traffic there is always one more, and the wait would always
+   * run to its cap. The wait is also capped
+   * (a quarter of a second per batch), so a stuck urgent step cannot hold a cancellation up for long.
    */
-  private Future<Void> giveWay(long until) {
+  private Future<Void> giveWay(long until, OffsetDateTime dueBy) {
     if (stopped || System.nanoTime() >= until) {
       return Future.succeededFuture();
     }
-    return DisruptionReads.urgentWorkDue(pool, OffsetDateTime.now(clock)).recover(failure -> Future.succeededFuture(false))
+    return DisruptionReads.urgentWorkDue(pool, dueBy).recover(failure -> Future.succeededFuture(false))
         .compose(due -> {
           if (!due) {
             return Future.succeededFuture();
           }
-          return vertx.timer(GIVE_WAY_POLL_MILLIS).compose(v -> giveWay(until));
+          return vertx.timer(GIVE_WAY_POLL_MILLIS).compose(v -> giveWay(until, dueBy));
         });
   }
 
