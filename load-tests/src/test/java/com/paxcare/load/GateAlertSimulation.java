@@ -42,6 +42,13 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  * on another node than the one that took the event. With one node, socket and events share it, as before.
  */
 public class GateAlertSimulation extends Simulation {
+  /** What each screen waits for after reporting its event: the address it listens to, who signs in, what matches. */
+  protected record Watch(String group, String address, String signInAs, String kind, String summary) {
+  }
+
+  static final Watch GATE_ALERT = new Watch("event to gate alert", "paxcare.station.MDW",
+      System.getProperty("paxcare.gate", "gate"), "RECALL", "Event to gate alert on the tablet");
+
   private static final List<String> NODES = World.nodes();
   private static final int RATE = Integer.getInteger("rate", 50);
   private static final int SECONDS = Integer.getInteger("seconds", 30);
@@ -49,9 +56,9 @@ public class GateAlertSimulation extends Simulation {
   private static final String PASSWORD = System.getProperty("paxcare.password", "paxcare-demo");
   private static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
 
+  private final Watch watch;
   private final World world = World.seed(NODES.get(0), System.getProperty("paxcare.user", "admin"), PASSWORD,
       RATE * SECONDS + RATE * 2);
-  private final String gateToken = World.tokenOf(NODES.get(0), System.getProperty("paxcare.gate", "gate"), PASSWORD);
 
   // Pushes no check is waiting for are kept (by default Gatling drops them): the tablets look through them.
   // Every request names its node (absolute URLs, below): the tablet chooses, not Gatling's round-robin.
@@ -59,12 +66,19 @@ public class GateAlertSimulation extends Simulation {
       .wsUnmatchedInboundMessageBufferSize(10_000)
       .contentTypeHeader("application/json").acceptHeader("application/json");
 
-  private final ScenarioBuilder tablets = scenario("gate tablets")
+  public GateAlertSimulation() {
+    this(GATE_ALERT);
+  }
+
+  protected GateAlertSimulation(Watch watch) {
+    this.watch = watch;
+    String token = World.tokenOf(NODES.get(0), watch.signInAs(), PASSWORD);
+    ScenarioBuilder screens = scenario("screens")
       .exec(GateAlertSimulation::chooseNodes)
       .exec(ws("live socket").connect("#{socketNode}/api/v1/live"))
-      .exec(ws("sign in").sendText("{\"type\":\"auth\",\"token\":\"" + gateToken + "\"}")
+      .exec(ws("sign in").sendText("{\"type\":\"auth\",\"token\":\"" + token + "\"}")
           .await(Duration.ofSeconds(10)).on(ws.checkTextMessage("ready").check(regex("\"type\"\\s*:\\s*\"ready\""))))
-      .exec(ws("subscribe").sendText("{\"type\":\"subscribe\",\"address\":\"paxcare.station.MDW\"}")
+      .exec(ws("subscribe").sendText("{\"type\":\"subscribe\",\"address\":\"" + watch.address() + "\"}")
           .await(Duration.ofSeconds(10)).on(ws.checkTextMessage("subscribed")
               .check(regex("\"type\"\\s*:\\s*\"subscribed\""))))
       .during(Duration.ofSeconds(SECONDS)).on(
@@ -72,7 +86,7 @@ public class GateAlertSimulation extends Simulation {
           .feed(listFeeder(world.passengers).queue())
           // Pushes that arrived meanwhile are someone else's: forget them.
           .exec(ws.processUnmatchedMessages((messages, session) -> session))
-          .group("event to gate alert").on(
+          .group(watch.group()).on(
               exec(session -> session.set("sentAt", System.currentTimeMillis()).remove("alertAt"))
               .exec(http("urgent event").post("#{eventNode}/api/v1/events")
                   .header("Authorization", "Bearer " + world.token)
@@ -80,9 +94,14 @@ public class GateAlertSimulation extends Simulation {
                       + "\"destination\":\"DEN\",\"reporter\":{\"name\":\"RELATIVE\",\"phone\":\"+13125559999\"}}"))
                   .check(status().is(201)))
               .asLongAs(session -> !session.contains("alertAt")).on(
-                  exec(ws.processUnmatchedMessages(GateAlertSimulation::findAlert))
+                  exec(ws.processUnmatchedMessages(this::findAwaited))
                   .doIf(session -> !session.contains("alertAt")).then(pause(Duration.ofMillis(2))))))
       .exec(ws("close").close());
+    setUp(screens.injectOpen(atOnceUsers(TABLETS)))
+        .protocols(protocol)
+        .maxDuration(Duration.ofSeconds(SECONDS + 60))
+        .assertions(global().failedRequests().count().is(0L));
+  }
 
   /** Tablet i: its socket on node i mod n, its events to the next node (the same one when there is only one). */
   private static Session chooseNodes(Session session) {
@@ -93,12 +112,12 @@ public class GateAlertSimulation extends Simulation {
     return session.set("socketNode", socketNode.replaceFirst("^http", "ws")).set("eventNode", eventNode);
   }
 
-  /** Looks for this tablet's passenger's recall among the pushes received; records when it arrived. */
-  private static Session findAlert(List<WsInboundMessage> messages, Session session) {
+  /** Looks for this screen's passenger's push among those received; records when it arrived. */
+  private Session findAwaited(List<WsInboundMessage> messages, Session session) {
     String pnr = "\"pnr\":\"" + session.getString("pnr") + "\"";
     for (WsInboundMessage message : messages) {
       if (message instanceof WsInboundMessage.Text text && text.message().contains(pnr)
-          && text.message().contains("\"kind\":\"RECALL\"")) {
+          && (watch.kind() == null || text.message().contains("\"kind\":\"" + watch.kind() + "\""))) {
         LATENCIES.add(text.timestamp() - session.getLong("sentAt"));
         return session.set("alertAt", text.timestamp());
       }
@@ -106,22 +125,15 @@ public class GateAlertSimulation extends Simulation {
     return session;
   }
 
-  {
-    setUp(tablets.injectOpen(atOnceUsers(TABLETS)))
-        .protocols(protocol)
-        .maxDuration(Duration.ofSeconds(SECONDS + 60))
-        .assertions(global().failedRequests().count().is(0L));
-  }
-
   @Override
   public void after() {
     List<Long> sorted = new ArrayList<>(LATENCIES);
     Collections.sort(sorted);
     if (sorted.isEmpty()) {
-      System.out.println("Event to gate alert: no alert arrived");
+      System.out.println(watch.summary() + ": nothing arrived");
       return;
     }
-    System.out.printf("Event to gate alert on the tablet, %d events: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+    System.out.printf("%s, %d events: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", watch.summary(),
         sorted.size(), at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1));
   }
 
