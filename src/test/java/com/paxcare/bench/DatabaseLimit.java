@@ -73,8 +73,8 @@ public final class DatabaseLimit {
   private final int trialSeconds = Integer.getInteger("limit.trial", 8);
   private final int passengers = Integer.getInteger("limit.passengers", 60_000);
   private final int pool = Integer.getInteger("limit.pool", 16);
-  private final List<Integer> clients = ints(System.getProperty("limit.clients", "2,4,8,16,32"));
-  private final List<Integer> concurrencies = ints(System.getProperty("limit.concurrency", "8,16,32,64"));
+  private final List<Integer> clients = ints(System.getProperty("limit.clients", "1,2,3,4,8,16"));
+  private final List<Integer> concurrencies = ints(System.getProperty("limit.concurrency", "16,32,64,128"));
   private final StringBuilder progress = new StringBuilder();
   private EmbeddedPostgres pg;
   private Cpu cpu;

@@ -255,7 +255,8 @@ final class PgbenchScript {
           + "identify): " + kept);
     }
     if (pgbenchRoundTrips > roundTrips + 1) {
-      notes.add((pgbenchRoundTrips - roundTrips - 1) + " round trips more than the node's: where the node pipelined "
+      int more = pgbenchRoundTrips - roundTrips - 1;
+      notes.add(more + " round trip" + (more == 1 ? "" : "s") + " more than the node's: where the node pipelined "
           + "BEGIN with a statement whose result it needs, pgbench sends that statement after BEGIN's answer "
           + "(no \\gset inside a pipeline)");
     }
