@@ -119,14 +119,15 @@ public final class UrgentEventBenchmark {
     }
     AtomicInteger created = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
-    Usage before = Usage.now();
+    Cpu cpu = new Cpu(postmaster());
+    Cpu.Sample before = cpu.sample();
     long begin = System.nanoTime();
     CountDownLatch allSent = send(vertx, client, node.httpPort(), warmupEvents, events, rate, due, toAnswer, created,
         failed);
     allSent.await(seconds + 60L, TimeUnit.SECONDS);
     double sendSeconds = (System.nanoTime() - begin) / 1e9;
     boolean finished = plansDone.await(120, TimeUnit.SECONDS);
-    Usage used = Usage.now().minus(before);
+    Cpu.Sample used = cpu.sample().minus(before);
     double busySeconds = (lastPlanDone.get() - begin) / 1e9;
 
     String report = report(rate, seconds, warmupSeconds, events, created.get(), failed.get(), sendSeconds, finished,
@@ -135,8 +136,9 @@ public final class UrgentEventBenchmark {
             + "done, %.1f s): %.1f%n", busySeconds, events / busySeconds)
         + String.format(Locale.ROOT, "- CPU per event (the run's CPU time / events): this JVM (node and load "
             + "generator) %.2f ms, PostgreSQL (all its processes) %.2f ms; the machine's 2 cores give %.0f ms "
-            + "per second%n", used.jvmMillis() / events, used.postgresMillis() / events,
-            Runtime.getRuntime().availableProcessors() * 1000.0);
+            + "per second%n", 1000 * used.jvm() / events, 1000 * used.postgres() / events,
+            Runtime.getRuntime().availableProcessors() * 1000.0)
+        + "- CPU of the run: " + used.describe("children") + "\n";
     System.out.println(report);
     Files.createDirectories(results.getParent());
     Files.writeString(results, report);
@@ -185,29 +187,13 @@ public final class UrgentEventBenchmark {
     return allSent;
   }
 
-  /** CPU time used so far by this JVM and by every PostgreSQL process on the machine (from /proc). */
-  record Usage(double jvmMillis, double postgresMillis) {
-    static Usage now() {
-      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      double postgres = ProcessHandle.allProcesses()
-          .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-          .mapToDouble(Usage::cpuMillis).sum();
-      return new Usage(os.getProcessCpuTime() / 1e6, postgres);
-    }
-
-    Usage minus(Usage earlier) {
-      return new Usage(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
-    }
-
-    /** utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms. */
-    private static double cpuMillis(ProcessHandle process) {
-      try {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
-      } catch (java.io.IOException | RuntimeException gone) {
-        return 0; // the process ended meanwhile
-      }
+  /** The benchmark's PostgreSQL server process, found from one of its backends. */
+  private static long postmaster() throws Exception {
+    try (var connection = TestDatabase.server().getPostgresDatabase().getConnection();
+         var statement = connection.createStatement();
+         var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+      rows.next();
+      return Cpu.parentOf(rows.getLong(1));
     }
   }
 
