@@ -36,6 +36,16 @@ import static com.paxcare.db.schema.Tables.CASE_STEP;
 public final class StepEngine {
   /** Published (cluster-wide) when steps become due now. */
   public static final String WAKE_ADDRESS = "paxcare.steps.wake";
+
+  /**
+   * Wakes one step engine of this node for the case: sent, not published, and kept on the node. Published, every
+   * engine of every node started a lane for it, and all but one found it claimed: an empty transaction each.
+   * Should this node die first, any node's sweep claims the case's steps.
+   */
+  public static void wakeFor(io.vertx.core.eventbus.EventBus eventBus, UUID caseId) {
+    eventBus.send(WAKE_ADDRESS, new JsonObject().put("caseId", caseId.toString()),
+        new io.vertx.core.eventbus.DeliveryOptions().setLocalOnly(true));
+  }
   /** Published when the last step of a case's plan is done. */
   public static final String PLAN_DONE_ADDRESS = "paxcare.cases.plan-done";
   private static final Logger LOG = LoggerFactory.getLogger(StepEngine.class);

@@ -192,8 +192,7 @@ public final class DisruptionWorker extends VerticleBase {
       Step step = done.get();
       // Told after commit: what ops control reads back is what it was told.
       vertx.eventBus().publish(Outbox.WAKE_ADDRESS, new JsonObject());
-      step.plansToWake().forEach(caseId -> vertx.eventBus().publish(com.paxcare.cases.StepEngine.WAKE_ADDRESS,
-          new JsonObject().put("caseId", caseId.toString())));
+      step.plansToWake().forEach(caseId -> com.paxcare.cases.StepEngine.wakeFor(vertx.eventBus(), caseId));
       return disruptions.progress(step.id()).map(progress -> {
         vertx.eventBus().publish(Disruptions.PROGRESS_ADDRESS, progress);
         return Optional.of(step);

@@ -102,7 +102,7 @@ public final class Intake {
                     actor)))))), "idempotency_key_pkey", "one_open_case_per_passenger_and_reason")
         .onSuccess(outcome -> {
           if (outcome.created()) {
-            eventBus.publish(StepEngine.WAKE_ADDRESS, new JsonObject().put("caseId", outcome.caseId().toString()));
+            StepEngine.wakeFor(eventBus, outcome.caseId());
           }
         });
   }
