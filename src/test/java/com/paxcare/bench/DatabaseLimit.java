@@ -56,6 +56,7 @@ public final class DatabaseLimit {
   private static final int CAPTURES = 10;
   private static final int NODE_FIRST = 100;
   private static final int CAPTURE_POOL = 4;
+  private static final int WARM_UP_SECONDS = 40;
 
   public static void main(String[] args) {
     try {
@@ -209,7 +210,7 @@ public final class DatabaseLimit {
       sql("VACUUM ANALYZE");
       sql("CHECKPOINT");
       // Enough passengers for the node at up to 250 events/s; the rest are pgbench's.
-      int nodeSeconds = 10 + concurrencies.size() * (3 + trialSeconds) + 3 + seconds + 5;
+      int nodeSeconds = WARM_UP_SECONDS + concurrencies.size() * (3 + trialSeconds) + 3 + seconds + 5;
       int nodeLast = NODE_FIRST + Math.min((passengers - NODE_FIRST) / 2, 250 * nodeSeconds);
       NodeRun nodeRun = measureNode(seeding, nodeLast);
 
@@ -278,9 +279,10 @@ public final class DatabaseLimit {
     PaxCareNode node = startNode(Database.external(url(pg.getPort()), "postgres", "postgres"), pool);
     try {
       ClosedLoop loop = new ClosedLoop(node, seeding, NODE_FIRST, last);
-      // Warm-up (the JIT, the pool's prepared statements), then a few numbers of events in progress.
-      loop.concurrency(concurrencies.get(0));
-      Thread.sleep(10_000);
+      // Warm-up (the JIT keeps compiling for a good half minute: the node's CPU per event halves meanwhile; the
+      // pool's prepared statements), then a few numbers of events in progress.
+      loop.concurrency(concurrencies.stream().max(Integer::compare).orElseThrow());
+      Thread.sleep(WARM_UP_SECONDS * 1000L);
       Map<Integer, NodeTrial> trials = new LinkedHashMap<>();
       for (int c : concurrencies) {
         loop.concurrency(c);
@@ -752,7 +754,7 @@ public final class DatabaseLimit {
     r.append("## PaxCare\n\nA node on the same database (clustered Vert.x, cluster of one, pool ").append(pool)
         .append("), fed by a closed loop in its own JVM: a fixed number of events in progress, the next one reported ")
         .append("the moment one's whole plan is done. Sustained events/s = plans done per second over the window, ")
-        .append("after a warm-up. Each row ").append(trialSeconds).append(" s, the last ").append(seconds)
+        .append("after a ").append(WARM_UP_SECONDS).append(" s warm-up. Each row ").append(trialSeconds).append(" s, the last ").append(seconds)
         .append(" s.\n\n| events in progress | events/s | CPU ms/event: PostgreSQL | PaxCare JVM |\n|---:|---:|---:|---:|\n");
     node.trials().forEach((c, trial) -> r.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f |%n", c,
         trial.rate(), trial.postgresMs(), trial.jvmMs())));
