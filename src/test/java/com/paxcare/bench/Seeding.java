@@ -45,15 +45,9 @@ final class Seeding {
     return String.format("L%05d", i);
   }
 
-  /** Letters only: passenger i is called e.g. "PAXBCD". */
+  /** Letters only, as the urgent-event benchmark names its passengers: e.g. "PAXBCD". */
   static String firstName(int i) {
-    StringBuilder name = new StringBuilder();
-    int n = i;
-    do {
-      name.append((char) ('A' + n % 26));
-      n /= 26;
-    } while (n > 0);
-    return "PAX" + name;
+    return UrgentEventBenchmark.letters(i);
   }
 
   static String destination(int i) {
@@ -61,7 +55,7 @@ final class Seeding {
   }
 
   static String gate(int flight) {
-    return "G" + (flight + 1);
+    return UrgentEventBenchmark.gate(flight);
   }
 
   static String phone(int i) {
