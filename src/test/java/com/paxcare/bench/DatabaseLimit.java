@@ -679,6 +679,18 @@ public final class DatabaseLimit {
         .append(String.format(Locale.ROOT, "| PaxCare, whole plans done | **%.1f** events | %d events in progress, pool %d, %d s |%n",
             node.eventsPerSecond(), node.concurrency(), pool, seconds))
         .append(String.format(Locale.ROOT, "%n**Ratio: %.2f** (PaxCare events/s / pgbench tps; aim >= 0.5).%n%n", ratio));
+    // The machine is shared: other processes' CPU during either window moves the ratio. CPU per event does not
+    // depend on it as much: 2 cores / (CPU per event) is what each side would do with the machine to itself.
+    double pgbenchCost = (pgbenchCpu.postgres() + pgbenchCpu.jvmChildren()) / main.processed();
+    double nodeCost = (node.cpu().postgres() + node.cpu().jvm()) / node.events();
+    r.append(String.format(Locale.ROOT, "CPU per event: pgbench's %.1f ms (PostgreSQL %.1f + pgbench %.1f), PaxCare's "
+            + "%.1f ms (PostgreSQL %.1f + JVM %.1f); **ratio by CPU per event: %.2f**. Other processes took %.0f%% of "
+            + "the machine during pgbench's run and %.0f%% during PaxCare's%s.%n%n", 1000 * pgbenchCost,
+        1000 * pgbenchCpu.postgres() / main.processed(), 1000 * pgbenchCpu.jvmChildren() / main.processed(),
+        1000 * nodeCost, 1000 * node.cpu().postgres() / node.events(), 1000 * node.cpu().jvm() / node.events(),
+        pgbenchCost / nodeCost, 100 * pgbenchCpu.others() / pgbenchCpu.total(), 100 * node.cpu().others() / node.cpu().total(),
+        Math.max(pgbenchCpu.others() / pgbenchCpu.total(), node.cpu().others() / node.cpu().total()) > 0.05
+            ? " (more than 5%: the events/s ratio is disturbed; the CPU ratio less so)" : ""));
 
     r.append("## One event's SQL\n\n")
         .append(String.format(Locale.ROOT, "%d statements in %d transactions (%d BEGIN ... COMMIT blocks and %d "
