@@ -20,6 +20,16 @@ final class Cpu {
           jvmChildren - before.jvmChildren, postgres - before.postgres, at - before.at);
     }
 
+    /** CPU seconds of processes other than PostgreSQL, this JVM and its children. */
+    double others() {
+      return Math.max(0, machineBusy - jvm - jvmChildren - postgres);
+    }
+
+    /** CPU seconds the machine had (busy and idle). */
+    double total() {
+      return machineBusy + machineIdle;
+    }
+
     /** CPU milliseconds per event of PostgreSQL, this JVM and its children. */
     String perEvent(double events, String childName) {
       return String.format(java.util.Locale.ROOT, "per event: PostgreSQL %.1f ms, PaxCare JVM %.1f ms, %s %.1f ms of CPU",
@@ -29,7 +39,7 @@ final class Cpu {
     /** A line for the report: core-seconds of each, over the wall-clock seconds. */
     String describe(String childName) {
       double wall = at / 1e9;
-      double others = Math.max(0, machineBusy - jvm - jvmChildren - postgres);
+      double others = others();
       return String.format(java.util.Locale.ROOT, "%.0f s wall x %d cores = %.0f core-s: PostgreSQL %.1f, PaxCare JVM %.1f, "
               + "%s %.1f, other processes %.1f, idle %.1f", wall, Runtime.getRuntime().availableProcessors(),
           machineBusy + machineIdle, postgres, jvm, childName, jvmChildren, others, machineIdle);
