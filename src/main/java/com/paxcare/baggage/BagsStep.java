@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.paxcare.db.schema.Tables.BAG;
-import static com.paxcare.db.schema.Tables.CASE_STEP;
 import static com.paxcare.db.schema.Tables.CREW_MESSAGE;
 import static com.paxcare.db.schema.Tables.FLIGHT;
 
@@ -36,17 +35,13 @@ public final class BagsStep implements Step {
           BAG.IRREGULARITIES)
       .from(BAG).where(BAG.PNR.eq(DSL.param("pnr", BAG.PNR))).and(BAG.PAX_ID.eq(DSL.param("paxId", BAG.PAX_ID)))
       .orderBy(BAG.TAG));
-  private static final Sql.Prepared REBOOKING = Sql.Prepared.of(Sql.dsl().select(CASE_STEP.RESULT).from(CASE_STEP)
-      .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
-      .and(CASE_STEP.KIND.eq(DSL.inline(com.paxcare.db.schema.enums.StepKind.REBOOK))));
-
   @Override
   public Future<JsonObject> apply(StepContext context) {
     CaseFile file = context.caseFile();
     SqlConnection tx = context.tx();
     // Her bags and her new itinerary, read in one round trip (pipelined on the transaction's connection).
     Future<io.vertx.sqlclient.RowSet<Row>> bags = BAGS.run(tx, "pnr", file.pnr(), "paxId", file.paxId());
-    Future<io.vertx.sqlclient.RowSet<Row>> rebooking = REBOOKING.run(tx, "caseId", file.id());
+    Future<io.vertx.sqlclient.RowSet<Row>> rebooking = com.paxcare.rebook.RebookStep.RESULT.run(tx, "caseId", file.id());
     return bags.compose(bagRows -> {
       if (bagRows.size() == 0) {
         return Future.succeededFuture(new JsonObject().put("skipped", true).put("why", "no checked bags"));

@@ -13,7 +13,6 @@ import org.jooq.impl.DSL;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import static com.paxcare.db.schema.Tables.CASE_STEP;
 import static com.paxcare.db.schema.Tables.FOLLOWUP;
 
 /**
@@ -28,9 +27,6 @@ public final class FollowUpSteps {
     return Map.of(StepKind.FOLLOW_UP, FollowUpSteps::schedule, StepKind.FOLLOW_UP_CHECK, FollowUpSteps::check);
   }
 
-  private static final Sql.Prepared REBOOKING = Sql.Prepared.of(Sql.dsl().select(CASE_STEP.RESULT).from(CASE_STEP)
-      .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
-      .and(CASE_STEP.KIND.eq(DSL.inline(com.paxcare.db.schema.enums.StepKind.REBOOK))));
   private static final Sql.Prepared TASK = Sql.Prepared.of(Sql.dsl().insertInto(FOLLOWUP)
       .set(FOLLOWUP.CASE_ID, DSL.param("caseId", FOLLOWUP.CASE_ID))
       .set(FOLLOWUP.DUE_AT, DSL.param("dueAt", FOLLOWUP.DUE_AT))
@@ -38,7 +34,7 @@ public final class FollowUpSteps {
 
   private static Future<JsonObject> schedule(StepContext context) {
     CaseFile file = context.caseFile();
-    return REBOOKING.run(context.tx(), "caseId", file.id()).compose(rows -> {
+    return com.paxcare.rebook.RebookStep.RESULT.run(context.tx(), "caseId", file.id()).compose(rows -> {
       OffsetDateTime from = context.now();
       if (rows.size() > 0 && rows.iterator().next().getValue("result") instanceof JsonObject result) {
         JsonArray itinerary = result.getJsonArray("itinerary", new JsonArray());

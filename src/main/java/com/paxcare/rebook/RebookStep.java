@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static com.paxcare.db.schema.Tables.CASE_STEP;
 import static com.paxcare.db.schema.Tables.FLIGHT;
 import static com.paxcare.db.schema.Tables.FLIGHT_CABIN;
 import static com.paxcare.db.schema.Tables.REISSUE;
@@ -168,6 +169,11 @@ public final class RebookStep implements Step {
           .put("cancelled", new JsonArray(replaced.stream().map(c -> c.flight() + " " + c.date()).toList())));
     });
   }
+
+  /** The rebooking step's result (her new itinerary), which the bags and the follow-up steps work from. */
+  public static final Sql.Prepared RESULT = Sql.Prepared.of(Sql.dsl().select(CASE_STEP.RESULT).from(CASE_STEP)
+      .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
+      .and(CASE_STEP.KIND.eq(DSL.inline(com.paxcare.db.schema.enums.StepKind.REBOOK))));
 
   // The rebooking's writes, rendered once.
   private static final Sql.Prepared CANCEL = Sql.Prepared.of(Sql.dsl().update(SEGMENT)
