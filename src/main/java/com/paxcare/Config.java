@@ -42,7 +42,7 @@ public record Config(
   /**
    * Mass disruptions (README, "Configuration"): whose rules apply (the carrier's country of licence), when a
    * status-feed delay raises a disruption by itself, the airline's own care on top of regulation, and how many
-   * passengers one transaction re-accommodates.
+   * passengers one transaction re-accommodates, and how many disruptions one node works at a time.
    */
   public record DisruptionRules(
       String carrierCountry,
@@ -51,7 +51,8 @@ public record Config(
       boolean airlineHotelWhenOvernight,
       int passengersPerTransaction,
       int waitlistCallBackMinutes,
-      int waitlistRetrySeconds) {
+      int waitlistRetrySeconds,
+      int disruptionsAtOnce) {
   }
 
   /** Who may sign in and how: README, "Signing in". */
@@ -133,7 +134,8 @@ public record Config(
             bool(env, "PAXCARE_AIRLINE_HOTEL_WHEN_OVERNIGHT", true),
             integer(env, "PAXCARE_DISRUPTION_BATCH", 150, 1, 5000),
             integer(env, "PAXCARE_WAITLIST_CALL_BACK_MINUTES", 60, 1, 24 * 60),
-            integer(env, "PAXCARE_WAITLIST_RETRY_SECONDS", 60, 1, 24 * 3600)),
+            integer(env, "PAXCARE_WAITLIST_RETRY_SECONDS", 60, 1, 24 * 3600),
+            integer(env, "PAXCARE_DISRUPTIONS_AT_ONCE", 2, 1, 64)),
         capacity(env));
   }
 

@@ -124,9 +124,9 @@ public final class PaxCareNode {
     return vertx.deployVerticle(() -> new StepWorker(() -> new StepEngine(vertx, pool, clock, config.nodeName(),
                 config.care(), handlers, lanesEach)), new DeploymentOptions().setInstances(workers))
         .onSuccess(id -> stepWorkers = id)
-        // Disruptions: two at a time per node (competing ones take turns on the seats they share anyway).
+        // Disruptions: two at a time per node by default (competing ones take turns on the seats they share anyway).
         .compose(v -> vertx.deployVerticle(new DisruptionWorker(pool, clock, config.nodeName(), config.care(),
-            config.disruption(), 2)))
+            config.disruption(), config.disruption().disruptionsAtOnce())))
         .onSuccess(id -> disruptionWorker = id)
         .compose(v -> outbox.start());
   }

@@ -41,7 +41,9 @@ class CompetingCancellationsTest {
     int portA = TestNodes.freePort();
     int portB = TestNodes.freePort();
     String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-    Map<String, String> smallBatches = Map.of("PAXCARE_DISRUPTION_BATCH", "20");
+    // One disruption at a time per node: with two, the node that heard both wakes first could hold both
+    // disruptions in turn and leave the other node nothing to compete for.
+    Map<String, String> smallBatches = Map.of("PAXCARE_DISRUPTION_BATCH", "20", "PAXCARE_DISRUPTIONS_AT_ONCE", "1");
     nodeA = TestNodes.start(Config.from(TestNodes.environment(cluster, "a", portA, members, smallBatches)), database);
     nodeB = TestNodes.start(Config.from(TestNodes.environment(cluster, "b", portB, members, smallBatches)), database);
     Http httpA = new Http(nodeA.httpPort());
