@@ -34,7 +34,7 @@ import static com.paxcare.db.schema.Tables.CASE_STEP;
  * when work is created, and look for due timers and orphaned steps every second anyway.
  */
 public final class StepEngine {
-  /** Published (cluster-wide) when steps become due now. */
+  /** Where a node's step engines hear that a case has a step due now (see {@link #wakeFor}). */
   public static final String WAKE_ADDRESS = "paxcare.steps.wake";
 
   /**
@@ -95,35 +95,54 @@ public final class StepEngine {
     wake(null);
   }
 
-  /** As {@link #wake()}, with a lane starting on the given case's plan. */
+  /**
+   * With a case: one lane starts on that case's plan, if one is free. Without: every free lane starts looking
+   * for due steps (the periodic sweep, or wake-ups that came while all lanes were busy). Starting every free lane
+   * for each new case cost an empty transaction per idle lane: all but one found nothing.
+   */
   public void wake(UUID caseId) {
     if (stopped) {
       return;
     }
-    wokenWhileBusy = true;
-    UUID first = caseId;
-    while (busyLanes.get() < lanes) {
-      if (busyLanes.incrementAndGet() > lanes) {
-        busyLanes.decrementAndGet();
+    if (caseId != null) {
+      if (!takeLane()) {
+        wokenWhileBusy = true;
         return;
       }
-      wokenWhileBusy = false;
-      lane(first);
-      first = null;
+      lane(caseId, false);
+      if (!wokenWhileBusy) {
+        return;
+      }
+      // A wake-up missed while every lane was busy is still owed a sweep: the lanes left free do it.
     }
+    wokenWhileBusy = true;
+    while (takeLane()) {
+      wokenWhileBusy = false;
+      lane(null, true);
+    }
+  }
+
+  private boolean takeLane() {
+    if (busyLanes.incrementAndGet() > lanes) {
+      busyLanes.decrementAndGet();
+      return false;
+    }
+    return true;
   }
 
   /**
    * A lane works a plan depth-first: after a step it claims the same case's next step, so one passenger's
-   * plan finishes in a few milliseconds instead of queueing behind every other case's steps.
+   * plan finishes in a few milliseconds instead of queueing behind every other case's steps. A lane started for
+   * one case ends with that case's plan; a sweeping lane goes on to any due step until it finds none.
    */
-  private void lane(UUID preferredCase) {
+  private void lane(UUID preferredCase, boolean sweeping) {
     runOne(preferredCase).onComplete(ar -> {
       if (ar.succeeded()) {
         laneFailures.succeeded();
       }
-      if (ar.succeeded() && ar.result().isPresent() && !stopped) {
-        lane(ar.result().get()); // there may be more
+      Ran ran = ar.succeeded() ? ar.result() : null;
+      if (ran != null && ran.caseId() != null && !stopped && (ran.planGoesOn() || sweeping)) {
+        lane(ran.planGoesOn() ? ran.caseId() : null, sweeping); // there may be more
       } else {
         busyLanes.decrementAndGet();
         if (ar.failed()) {
@@ -138,20 +157,26 @@ public final class StepEngine {
     });
   }
 
-  /** Claims and applies one due step (of the preferred case if it has one); answers its case, if any. */
-  Future<Optional<UUID>> runOne(UUID preferredCase) {
+  /** What a lane's transaction did: the case whose step it applied (none if none was due), and whether that
+   * case's plan has a next step due now. */
+  record Ran(UUID caseId, boolean planGoesOn) {
+    static final Ran NOTHING = new Ran(null, false);
+  }
+
+  /** Claims and applies one due step (of the preferred case if it has one), and the steps that may follow it. */
+  Future<Ran> runOne(UUID preferredCase) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<StepContext.Publication> toPublish = new ArrayList<>();
     return pool.withTransaction(tx -> claim(tx, now, preferredCase).compose(claimed -> claimed
-        .map(step -> applyRun(tx, step, now, toPublish, 1).map(Optional.of(step.caseId())))
-        .orElse(Future.succeededFuture(Optional.empty()))))
+        .map(step -> applyRun(tx, step, now, toPublish, 1).map(goesOn -> new Ran(step.caseId(), goesOn)))
+        .orElse(Future.succeededFuture(Ran.NOTHING))))
         // Pushed only once committed: a tablet that re-reads on the push finds what it was told about.
         .onSuccess(ran -> toPublish.forEach(p -> vertx.eventBus().publish(p.address(), p.body())))
         .recover(failure -> failure instanceof StepFailed failed
             ? recordFailure(failed, now).map(retryIn -> {
               // Come back for it when its back-off is over, rather than at the next sweep.
               vertx.setTimer(retryIn, timer -> wake(failed.step.caseId()));
-              return Optional.<UUID>empty();
+              return Ran.NOTHING;
             })
             : Future.failedFuture(failure));
   }
@@ -192,7 +217,9 @@ public final class StepEngine {
           .where(CASE_STEP.CASE_ID.eq(DSL.param("caseId", CASE_STEP.CASE_ID)))
           .and(CASE_STEP.STATUS.eq(DSL.inline(StepStatus.PENDING)))
           .and(CASE_STEP.DUE_AT.isNull())
-          .orderBy(CASE_STEP.ID).limit(DSL.inline(1)).forUpdate())));
+          .orderBy(CASE_STEP.ID).limit(DSL.inline(1)).forUpdate()))
+      // The updated row stays locked by this transaction: the same lane may apply it next without claiming it.
+      .returning(CLAIMED));
 
   private Future<Optional<Claimed>> claim(SqlConnection tx, OffsetDateTime now, UUID preferredCase) {
     Future<io.vertx.sqlclient.RowSet<Row>> preferred = preferredCase == null
@@ -217,27 +244,20 @@ public final class StepEngine {
    * Applies the step, then, in the same transaction, the case's next steps while they may share one: each
    * step's effect still commits together with its completion, with fewer commits per plan. Steps that reach
    * the passenger commit on their own (their alert must go out now), and so does the rebooking (it holds a
-   * flight's seat count until it commits).
+   * flight's seat count until it commits). Answers whether the plan has a step due after the last one applied.
    */
-  private Future<Void> applyRun(SqlConnection tx, Claimed step, OffsetDateTime now,
+  private Future<Boolean> applyRun(SqlConnection tx, Claimed step, OffsetDateTime now,
       List<StepContext.Publication> toPublish, int applied) {
-    return apply(tx, step, now, toPublish).compose(v -> {
-      if (commitsAlone(step.kind()) || applied >= STEPS_PER_TRANSACTION) {
-        return Future.succeededFuture();
+    return apply(tx, step, now, toPublish).compose(next -> {
+      if (next.isEmpty()) {
+        return Future.succeededFuture(false);
       }
-      return NEXT_OF_CASE.run(tx, "caseId", step.caseId(), "now", now).compose(rows -> {
-        if (rows.size() == 0) {
-          return Future.succeededFuture();
-        }
-        Row next = rows.iterator().next();
-        com.paxcare.cases.StepKind kind = com.paxcare.cases.StepKind.valueOf(next.getString("kind"));
-        if (commitsAlone(kind)) {
-          return Future.succeededFuture(); // the lane claims it next, in a transaction of its own
-        }
-        Claimed following = new Claimed(next.getLong("id"), step.caseId(), kind, next.getInteger("position"),
-            next.getInteger("attempts"), step.caseFile());
-        return applyRun(tx, following, now, toPublish, applied + 1);
-      });
+      if (commitsAlone(step.kind()) || applied >= STEPS_PER_TRANSACTION || commitsAlone(next.get().kind())) {
+        return Future.succeededFuture(true); // the lane claims it next, in a transaction of its own
+      }
+      Claimed following = next.get();
+      return applyRun(tx, new Claimed(following.id(), step.caseId(), following.kind(), following.position(),
+          following.attempts(), step.caseFile()), now, toPublish, applied + 1);
     });
   }
 
@@ -245,7 +265,8 @@ public final class StepEngine {
     return kind.reachesThePassenger() || kind == com.paxcare.cases.StepKind.REBOOK;
   }
 
-  private Future<Void> apply(SqlConnection tx, Claimed step, OffsetDateTime now,
+  /** Applies one step and completes it; answers the case's next step, made due and locked, if there is one. */
+  private Future<Optional<Claimed>> apply(SqlConnection tx, Claimed step, OffsetDateTime now,
       List<StepContext.Publication> toPublish) {
     StepContext context = new StepContext(tx, step.caseFile(), step.id(), step.kind(), now, node, rules);
     Step handler = steps.get(step.kind());
@@ -258,7 +279,7 @@ public final class StepEngine {
         .onSuccess(v -> toPublish.addAll(context.publications()));
   }
 
-  private Future<Void> complete(SqlConnection tx, Claimed step, StepContext context, JsonObject result) {
+  private Future<Optional<Claimed>> complete(SqlConnection tx, Claimed step, StepContext context, JsonObject result) {
     boolean skipped = result.getBoolean("skipped", false);
     // The step's completion, its timeline entries and the next step's turn go out together: statements
     // pipelined on the transaction's connection run in order, in one round trip instead of one each.
@@ -276,11 +297,17 @@ public final class StepEngine {
     // in the sequence, the plan is done: ops screens (and benchmarks) hear of it.
     Future<io.vertx.sqlclient.RowSet<Row>> next = NEXT_DUE.run(tx, "now", context.now(), "caseId", step.caseId());
     return Future.all(done, logged, next).map(all -> {
-      if (next.result().rowCount() == 0 && !step.kind().name().endsWith("_CHECK")) {
-        context.publishAfterCommit(PLAN_DONE_ADDRESS, new JsonObject().put("caseId", step.caseId().toString())
-            .put("pnr", step.caseFile().pnr()));
+      if (next.result().rowCount() == 0) {
+        if (!step.kind().name().endsWith("_CHECK")) {
+          context.publishAfterCommit(PLAN_DONE_ADDRESS, new JsonObject().put("caseId", step.caseId().toString())
+              .put("pnr", step.caseFile().pnr()));
+        }
+        return Optional.empty();
       }
-      return null;
+      Row row = next.result().iterator().next();
+      return Optional.of(new Claimed(row.getLong("id"), step.caseId(),
+          com.paxcare.cases.StepKind.valueOf(row.getString("kind")), row.getInteger("position"),
+          row.getInteger("attempts"), step.caseFile()));
     });
   }
 
