@@ -113,10 +113,8 @@ public final class ConfirmStep implements Step {
     }
     add(messages, queued, file, facts, Channel.SMS, Audience.REPORTER, file.reporterPhone(), file.language());
     add(messages, queued, file, facts, Channel.EMAIL, Audience.REPORTER, file.reporterEmail(), file.language());
-    Future<Void> chain = Future.succeededFuture();
-    for (Object[] message : messages) {
-      chain = chain.compose(v -> QUEUE.run(context.tx(), message).mapEmpty());
-    }
+    // One pipelined batch: one round trip for every message.
+    Future<?> chain = QUEUE.batch(context.tx(), messages);
     context.publishAfterCommit(Outbox.WAKE_ADDRESS, new JsonObject());
     return chain.map(v -> new JsonObject().put("queued", queued)
         .put("rebooked", !facts.flights().isEmpty()));

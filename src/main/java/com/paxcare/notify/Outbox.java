@@ -58,6 +58,8 @@ public final class Outbox {
 
   public Future<Void> start() {
     timer = vertx.setPeriodic(1_000, id -> wake());
+    // Local: the node that queued a message delivers it. Heard on every node, each woke and all but one found
+    // the messages claimed. Should this node die first, another node's periodic look delivers them.
     return vertx.eventBus().consumer(WAKE_ADDRESS, message -> wake()).completion();
   }
 
@@ -93,7 +95,6 @@ public final class Outbox {
     });
   }
 
-  /** Sends one due message; answers whether there was one. */
   private static final Sql.Prepared NEXT_DUE = Sql.Prepared.of(Sql.dsl()
       .select(NOTIFICATION.ID, NOTIFICATION.CASE_ID, NOTIFICATION.CHANNEL, NOTIFICATION.RECIPIENT,
           NOTIFICATION.SUBJECT, NOTIFICATION.BODY, NOTIFICATION.ATTEMPTS)
@@ -109,7 +110,8 @@ public final class Outbox {
 
   /**
    * Claims up to {@link #BATCH} due messages, sends them side by side, and records each outcome, all in one
-   * transaction: one commit for the batch instead of one per message.
+   * transaction: one commit for the batch instead of one per message. Answers whether the batch was full (more
+   * may be due); messages queued since are announced by a wake-up of their own.
    */
   Future<Boolean> deliverBatch() {
     List<JsonObject> escalated = new ArrayList<>();
@@ -122,7 +124,7 @@ public final class Outbox {
         outcomes.add(send(message).transform(ar -> Future.succeededFuture(ar))
             .compose(ar -> record(tx, message, ar.succeeded() ? ar.result() : null, ar.failed() ? ar.cause() : null, escalated)));
       }
-      return Future.join(outcomes).map(true);
+      return Future.join(outcomes).map(rows.size() == BATCH);
     })).onSuccess(done -> escalated.forEach(push -> vertx.eventBus().publish(Escalations.OPS_ADDRESS, push)));
   }
 
