@@ -6,11 +6,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +80,7 @@ public final class AuditTrail {
       batch = new ArrayList<>(head);
       head.clear();
     }
-    Sql.run(pool, insert(batch)).onComplete(done -> {
+    INSERT.batch(pool, rows(batch)).onComplete(done -> {
       if (done.failed()) {
         // Only the count and the cause: the entries name people.
         LOG.error("Audit trail: {} entries could not be written: {}", batch.size(), done.cause().toString());
@@ -87,15 +89,25 @@ public final class AuditTrail {
     });
   }
 
-  private static org.jooq.Query insert(List<Entry> batch) {
-    var insert = Sql.dsl().insertInto(CASE_AUDIT, CASE_AUDIT.CASE_ID, CASE_AUDIT.AT, CASE_AUDIT.ACTOR,
-        CASE_AUDIT.ROLE, CASE_AUDIT.SCOPE, CASE_AUDIT.ACTION, CASE_AUDIT.STATUS, CASE_AUDIT.CLIENT);
+  private static final Sql.Prepared INSERT = Sql.Prepared.of(Sql.dsl().insertInto(CASE_AUDIT)
+      .set(CASE_AUDIT.CASE_ID, DSL.param("caseId", CASE_AUDIT.CASE_ID))
+      .set(CASE_AUDIT.AT, DSL.param("at", CASE_AUDIT.AT))
+      .set(CASE_AUDIT.ACTOR, DSL.param("actor", CASE_AUDIT.ACTOR))
+      .set(CASE_AUDIT.ROLE, DSL.param("role", CASE_AUDIT.ROLE))
+      .set(CASE_AUDIT.SCOPE, DSL.param("scope", CASE_AUDIT.SCOPE))
+      .set(CASE_AUDIT.ACTION, DSL.param("action", CASE_AUDIT.ACTION))
+      .set(CASE_AUDIT.STATUS, DSL.param("status", CASE_AUDIT.STATUS))
+      .set(CASE_AUDIT.CLIENT, DSL.param("client", CASE_AUDIT.CLIENT)));
+
+  /** The batch as one pipelined run of one statement, rendered once (it is written for every request). */
+  private static List<Object[]> rows(List<Entry> batch) {
+    List<Object[]> rows = new ArrayList<>(batch.size());
     for (Entry entry : batch) {
       Principal who = entry.who();
-      insert = insert.values(entry.caseId(), entry.at(), who.name(), who.role().code(), scope(who), entry.action(),
-          (short) entry.status(), entry.client());
+      rows.add(new Object[] {"caseId", entry.caseId(), "at", entry.at(), "actor", who.name(), "role", who.role().code(),
+          "scope", scope(who), "action", entry.action(), "status", (short) entry.status(), "client", entry.client()});
     }
-    return insert;
+    return rows;
   }
 
   /** What the role is bound to, if anything. */

@@ -103,6 +103,16 @@ public final class BagsStep implements Step {
         .put("bsmSent", writes.stream().filter(w -> w.statement() == Rerouting.OUTBOUND).count()));
   }
 
+  /** The crew of the flight she is on (known by its number, date and origin) is told which bags come off. */
+  private static final Sql.Prepared CREW_MESSAGE_TO_FLIGHT = Sql.Prepared.of(Sql.dsl().insertInto(CREW_MESSAGE)
+      .set(CREW_MESSAGE.CASE_ID, DSL.param("caseId", CREW_MESSAGE.CASE_ID))
+      .set(CREW_MESSAGE.FLIGHT_ID, DSL.field(Sql.dsl().select(FLIGHT.ID).from(FLIGHT)
+          .where(FLIGHT.FLIGHT_NO.eq(DSL.param("flight", FLIGHT.FLIGHT_NO)))
+          .and(FLIGHT.FLIGHT_DATE.eq(DSL.param("date", FLIGHT.FLIGHT_DATE)))
+          .and(FLIGHT.ORIGIN.eq(DSL.param("origin", FLIGHT.ORIGIN)))))
+      .set(CREW_MESSAGE.TEXT, DSL.param("text", CREW_MESSAGE.TEXT))
+      .returning(CREW_MESSAGE.ID));
+
   private static Future<Void> tellGateAndCrew(StepContext context, List<String> tags, Phase phase) {
     CaseFile file = context.caseFile();
     JsonObject location = file.location();
@@ -115,14 +125,9 @@ public final class BagsStep implements Step {
       return gate;
     }
     String text = CrewMessages.offloadBags(file.lastName(), tags);
-    return gate.compose(v -> Sql.run(context.tx(), Sql.dsl().insertInto(CREW_MESSAGE)
-            .set(CREW_MESSAGE.CASE_ID, file.id())
-            .set(CREW_MESSAGE.FLIGHT_ID, DSL.field(Sql.dsl().select(FLIGHT.ID).from(FLIGHT)
-                .where(FLIGHT.FLIGHT_NO.eq(location.getString("flight")))
-                .and(FLIGHT.FLIGHT_DATE.eq(LocalDate.parse(location.getString("date"))))
-                .and(FLIGHT.ORIGIN.eq(location.getString("origin")))))
-            .set(CREW_MESSAGE.TEXT, text)
-            .returning(CREW_MESSAGE.ID))
+    return gate.compose(v -> CREW_MESSAGE_TO_FLIGHT.run(context.tx(), "caseId", file.id(),
+            "flight", location.getString("flight"), "date", LocalDate.parse(location.getString("date")),
+            "origin", location.getString("origin"), "text", text)
         .map(rows -> {
           context.publishAfterCommit(CrewMessages.address(location.getString("flight"), location.getString("date")),
               new JsonObject().put("id", rows.iterator().next().getLong("id")).put("text", text)
