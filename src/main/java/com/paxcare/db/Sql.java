@@ -231,7 +231,9 @@ public final class Sql {
 
   /** jOOQ's bind values, as the reactive client wants them. */
   private static Object toClientValue(Object value) {
-    if (value instanceof EnumType enumType) {
+    // Enum (a class) is tested first: a test against an interface such as EnumType walks the class's secondary
+    // supertypes, and for every bind value that showed in profiles.
+    if (value instanceof Enum<?> && value instanceof EnumType enumType) {
       return enumType.getLiteral();
     }
     if (value instanceof JSONB jsonb) {
