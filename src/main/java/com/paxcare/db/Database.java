@@ -40,13 +40,22 @@ public final class Database implements AutoCloseable {
     return new Database(jdbc, user, password, null);
   }
 
+  /**
+   * The embedded server as durable as a production one. Zonky starts PostgreSQL for tests: with {@code -F} (no
+   * fsync) and {@code synchronous_commit = off}, so a case already answered {@code 201} could be lost with the
+   * server. The {@code -c fsync=on} given after {@code -F} wins.
+   */
+  public static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+    return builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+  }
+
   /** Starts (or restarts over its existing files) an embedded PostgreSQL keeping its data in {@code dataDir}. */
   public static Database embedded(Path dataDir) {
     try {
       Path pgData = dataDir.resolve("postgres");
       Files.createDirectories(pgData);
       long started = System.nanoTime();
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+      EmbeddedPostgres pg = durable(EmbeddedPostgres.builder())
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setServerConfig("max_connections", "200")

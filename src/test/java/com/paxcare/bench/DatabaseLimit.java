@@ -102,7 +102,7 @@ public final class DatabaseLimit {
     }
     Files.createDirectories(logDir);
     Path log = logDir.resolve("statements.json"); // jsonlog adds .json to log_filename
-    pg = EmbeddedPostgres.builder()
+    pg = com.paxcare.db.Database.durable(EmbeddedPostgres.builder())
         .setServerConfig("max_connections", "300")
         .setServerConfig("shared_preload_libraries", "pg_stat_statements")
         .setServerConfig("pg_stat_statements.max", "10000")
@@ -122,9 +122,11 @@ public final class DatabaseLimit {
       String postgresVersion;
       try (Connection c = jdbc(); Statement s = c.createStatement()) {
         s.execute("CREATE EXTENSION pg_stat_statements");
-        try (ResultSet rows = s.executeQuery("SELECT version(), pg_backend_pid()")) {
+        try (ResultSet rows = s.executeQuery("SELECT version(), pg_backend_pid(), current_setting('fsync'),"
+            + " current_setting('synchronous_commit')")) {
           rows.next();
-          postgresVersion = rows.getString(1);
+          postgresVersion = rows.getString(1) + " (embedded by zonky; fsync " + rows.getString(3)
+              + ", synchronous_commit " + rows.getString(4);
           cpu = new Cpu(Cpu.parentOf(rows.getLong(2)));
         }
       }
@@ -663,7 +665,7 @@ public final class DatabaseLimit {
         .append(" -Dlimit.passengers=").append(passengers).append("`\n\n")
         .append("- Date: ").append(date).append('\n')
         .append("- Machine: ").append(Report.machine()).append('\n')
-        .append("- PostgreSQL: ").append(postgresVersion).append(" (embedded by zonky, fsync on, default settings, ")
+        .append("- PostgreSQL: ").append(postgresVersion).append("; otherwise default settings, ")
         .append("pg_stat_statements loaded)\n")
         .append("- pgbench: `").append(Pgbench.version()).append("`, ").append(Pgbench.BINARY).append(" from `")
         .append(Report.command("dpkg", "-S", Pgbench.BINARY).trim()).append("` (a wrapper) running `")

@@ -289,7 +289,7 @@ public final class UrgentEventBenchmark {
         .append(ManagementFactory.getOperatingSystemMXBean().getArch()).append(", Java ")
         .append(System.getProperty("java.version")).append('\n')
         .append("- Set-up: one PaxCare node (clustered Vert.x, cluster of one) in the benchmark's JVM, embedded ")
-        .append("PostgreSQL 17 on the same machine (fsync on), 4,800 passengers on 40 flights boarding or taxiing ")
+        .append("PostgreSQL 17 on the same machine (").append(TestDatabase.durability()).append("), 4,800 passengers on 40 flights boarding or taxiing ")
         .append("at Midway (half at the gate, half on board behind closed doors), each with a checked bag; ")
         .append("30 flights to ten destinations to rebook onto. Each event is a family emergency for another ")
         .append("passenger, who needs to go to one of the ten (")

@@ -23,7 +23,9 @@ public final class TestDatabase {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+        // Tests keep zonky's fast settings (no fsync); benchmarks ask for the product's durable ones.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "300");
+        server = (Boolean.getBoolean("paxcare.durable") ? Database.durable(builder) : builder).start();
       } catch (IOException e) {
         throw new IllegalStateException("Could not start the embedded PostgreSQL for tests", e);
       }
@@ -36,6 +38,19 @@ public final class TestDatabase {
       }));
     }
     return server;
+  }
+
+  /** How durable the test server's commits are, as PostgreSQL reports it (for benchmark reports). */
+  public static String durability() {
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement();
+         java.sql.ResultSet rows = statement.executeQuery(
+             "SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+      rows.next();
+      return "fsync " + rows.getString(1) + ", synchronous_commit " + rows.getString(2);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the test server's settings", e);
+    }
   }
 
   /** A new empty database with PaxCare's schema applied. */
