@@ -113,7 +113,8 @@ public final class DisruptionBenchmark {
 
     String report = "# Mass disruption benchmark (latest run)\n\n"
         + "Run " + LocalDateTime.now().withNano(0) + " on " + Runtime.getRuntime().availableProcessors()
-        + " cores: one node, embedded PostgreSQL, " + rounds + " rounds of each scenario.\n"
+        + " cores: one node, embedded PostgreSQL (" + com.paxcare.testing.TestDatabase.durability() + "), " + rounds
+        + " rounds of each scenario.\n"
         + "Time: from sending the cancellation(s) to the node announcing every disruption done (seats, tickets, "
         + "bags, care and notices queued).\n\n"
         + String.join("\n", lines) + "\n\n"

@@ -58,7 +58,8 @@ public final class FaultDatabase implements AutoCloseable {
   }
 
   void start() throws IOException {
-    server = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).setPort(port)
+    // Durable as in production: the checks after each fault count on what was answered being on disk.
+    server = Database.durable(EmbeddedPostgres.builder()).setDataDirectory(directory).setCleanDataDirectory(false).setPort(port)
         .setServerConfig("listen_addresses", listenAddresses).setServerConfig("max_connections", "300")
         .setRegisterShutdownHook(stopAtExit).start();
   }
