@@ -60,6 +60,8 @@ public final class PaxCareNode {
   private final PrometheusMeterRegistry registry;
   private final AtomicBoolean draining = new AtomicBoolean();
   private String stepWorkers;
+  /** Applies new cases' first steps in the intake's transaction (not started: it runs no lanes of its own). */
+  private StepEngine firstSteps;
   private String disruptionWorker;
   private Outbox outbox;
   private String httpDeployment;
@@ -121,6 +123,7 @@ public final class PaxCareNode {
     int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     int lanesEach = Math.max(1, config.pgPoolSize() / 2 / workers);
     outbox = new Outbox(vertx, pool, config.messaging());
+    firstSteps = new StepEngine(vertx, pool, clock, config.nodeName(), config.care(), handlers, 0);
     return vertx.deployVerticle(() -> new StepWorker(() -> new StepEngine(vertx, pool, clock, config.nodeName(),
                 config.care(), handlers, lanesEach)), new DeploymentOptions().setInstances(workers))
         .onSuccess(id -> stepWorkers = id)
@@ -159,7 +162,7 @@ public final class PaxCareNode {
     int port = config.httpPort() == 0 ? freePort() : config.httpPort();
     return vertx.deployVerticle(
             () -> new HttpVerticle(() -> HttpApi.router(vertx, pool, clusterManager, registry, draining::get, clock,
-                openApi, gatekeeping, config.disruption()),
+                openApi, gatekeeping, config.disruption(), firstSteps),
                 port, config.shutdownGraceSeconds()),
             new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> {
@@ -207,6 +210,10 @@ public final class PaxCareNode {
 
   public Pool pool() {
     return pool;
+  }
+
+  public StepEngine firstSteps() {
+    return firstSteps;
   }
 
   public int httpPort() {

@@ -181,6 +181,50 @@ public final class StepEngine {
             : Future.failedFuture(failure));
   }
 
+  /** A new case's first step, applied in the transaction that opened the case: its status, or null if left. */
+  public record FirstStep(String status, List<StepContext.Publication> publications) {
+    static final FirstStep LEFT_TO_LANES = new FirstStep(null, List.of());
+  }
+
+  /**
+   * Applies a new case's first step inside the transaction that opens the case, when it reaches the passenger
+   * (the recall at her gate, the message to her crew): the gate hears of her with the commit that records the
+   * case, instead of one transaction later, and the plan has one commit less. Should the step fail, this fails
+   * with {@link FirstStepFailed}: the caller records the case without it, and a lane applies the step as usual
+   * (a failed statement dooms the whole transaction in the client, so a savepoint cannot keep the rest). What it
+   * publishes goes out only once the caller's transaction has committed.
+   */
+  public Future<FirstStep> applyFirstStep(SqlConnection tx, UUID caseId, OffsetDateTime now) {
+    List<StepContext.Publication> toPublish = new ArrayList<>();
+    return NEXT_OF_CASE.run(tx, "caseId", caseId, "now", now)
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(FirstStep.LEFT_TO_LANES);
+          }
+          Row step = rows.iterator().next();
+          com.paxcare.cases.StepKind kind = com.paxcare.cases.StepKind.valueOf(step.getString("kind"));
+          if (!kind.reachesThePassenger()) {
+            return Future.succeededFuture(FirstStep.LEFT_TO_LANES);
+          }
+          return CASE_FILE.run(tx, "caseId", caseId)
+              .compose(cases -> apply(tx, new Claimed(step.getLong("id"), caseId, kind, step.getInteger("position"),
+                  step.getInteger("attempts"), CaseFile.from(cases.iterator().next())), now, toPublish))
+              .map(applied -> new FirstStep(applied.status().getLiteral(), List.copyOf(toPublish)));
+        })
+        .recover(failure -> {
+          Throwable cause = failure instanceof StepFailed failed ? failed.getCause() : failure;
+          LOG.warn("The first step of case {} is left to the step lanes: {}", caseId, String.valueOf(cause));
+          return Future.failedFuture(new FirstStepFailed(cause));
+        });
+  }
+
+  /** A new case's first step failed in the intake's transaction; the case is to be recorded without it. */
+  public static final class FirstStepFailed extends RuntimeException {
+    FirstStepFailed(Throwable cause) {
+      super(cause);
+    }
+  }
+
   private record Claimed(long id, UUID caseId, com.paxcare.cases.StepKind kind, int position, int attempts,
       CaseFile caseFile) {
   }
@@ -248,7 +292,7 @@ public final class StepEngine {
    */
   private Future<Boolean> applyRun(SqlConnection tx, Claimed step, OffsetDateTime now,
       List<StepContext.Publication> toPublish, int applied) {
-    return apply(tx, step, now, toPublish).compose(next -> {
+    return apply(tx, step, now, toPublish).map(Applied::next).compose(next -> {
       if (next.isEmpty()) {
         return Future.succeededFuture(false);
       }
@@ -265,8 +309,12 @@ public final class StepEngine {
     return kind.reachesThePassenger() || kind == com.paxcare.cases.StepKind.REBOOK;
   }
 
-  /** Applies one step and completes it; answers the case's next step, made due and locked, if there is one. */
-  private Future<Optional<Claimed>> apply(SqlConnection tx, Claimed step, OffsetDateTime now,
+  /** How a step ended, and the case's next step, made due and locked, if there is one. */
+  private record Applied(StepStatus status, Optional<Claimed> next) {
+  }
+
+  /** Applies one step and completes it. */
+  private Future<Applied> apply(SqlConnection tx, Claimed step, OffsetDateTime now,
       List<StepContext.Publication> toPublish) {
     StepContext context = new StepContext(tx, step.caseFile(), step.id(), step.kind(), now, node, rules);
     Step handler = steps.get(step.kind());
@@ -279,11 +327,12 @@ public final class StepEngine {
         .onSuccess(v -> toPublish.addAll(context.publications()));
   }
 
-  private Future<Optional<Claimed>> complete(SqlConnection tx, Claimed step, StepContext context, JsonObject result) {
+  private Future<Applied> complete(SqlConnection tx, Claimed step, StepContext context, JsonObject result) {
     boolean skipped = result.getBoolean("skipped", false);
+    StepStatus status = skipped ? StepStatus.SKIPPED : StepStatus.DONE;
     // The step's completion, its timeline entries and the next step's turn go out together: statements
     // pipelined on the transaction's connection run in order, in one round trip instead of one each.
-    Future<?> done = MARK_DONE.run(tx, "status", skipped ? StepStatus.SKIPPED : StepStatus.DONE,
+    Future<?> done = MARK_DONE.run(tx, "status", status,
         "result", result, "node", node, "id", step.id());
     List<Timeline.Entry> entries = new ArrayList<>();
     entries.add(new Timeline.Entry(step.caseId(), "paxcare@" + node, step.kind() + (skipped ? " skipped" : " done"),
@@ -302,12 +351,12 @@ public final class StepEngine {
           context.publishAfterCommit(PLAN_DONE_ADDRESS, new JsonObject().put("caseId", step.caseId().toString())
               .put("pnr", step.caseFile().pnr()));
         }
-        return Optional.empty();
+        return new Applied(status, Optional.empty());
       }
       Row row = next.result().iterator().next();
-      return Optional.of(new Claimed(row.getLong("id"), step.caseId(),
+      return new Applied(status, Optional.of(new Claimed(row.getLong("id"), step.caseId(),
           com.paxcare.cases.StepKind.valueOf(row.getString("kind")), row.getInteger("position"),
-          row.getInteger("attempts"), step.caseFile()));
+          row.getInteger("attempts"), step.caseFile())));
     });
   }
 

@@ -1,6 +1,7 @@
 package com.paxcare.intake;
 
 import com.paxcare.cases.PlanRule;
+import com.paxcare.cases.StepContext;
 import com.paxcare.cases.StepEngine;
 import com.paxcare.cases.StepKind;
 import com.paxcare.cases.Timeline;
@@ -39,11 +40,13 @@ public final class Intake {
   private final Pool pool;
   private final EventBus eventBus;
   private final Clock clock;
+  private final StepEngine firstSteps;
 
-  public Intake(Pool pool, EventBus eventBus, Clock clock) {
+  public Intake(Pool pool, EventBus eventBus, Clock clock, StepEngine firstSteps) {
     this.pool = pool;
     this.eventBus = eventBus;
     this.clock = clock;
+    this.firstSteps = firstSteps;
   }
 
   /**
@@ -98,13 +101,36 @@ public final class Intake {
         .map(Future::succeededFuture)
         .orElseGet(() -> PassengerFinder.find(pool, event)
             .compose(passenger -> Locator.locate(pool, passenger.pnr(), passenger.paxId())
-                .compose(where -> pool.withTransaction(tx -> record(tx, event, passenger, where, idempotencyKey,
-                    actor)))))), "idempotency_key_pkey", "one_open_case_per_passenger_and_reason")
+                .compose(where -> recordAndReach(event, passenger, where, idempotencyKey, actor))))),
+        "idempotency_key_pkey", "one_open_case_per_passenger_and_reason")
         .onSuccess(outcome -> {
           if (outcome.created()) {
             StepEngine.wakeFor(eventBus, outcome.caseId());
           }
         });
+  }
+
+  /**
+   * Records the case and, in the same transaction, applies its first step when that reaches the passenger (see
+   * {@link StepEngine#applyFirstStep}): her gate or crew hears of her as the case commits. The answer's plan
+   * says so. Should that step fail, the case is recorded again without it, and the step lanes take it up.
+   */
+  private Future<Outcome> recordAndReach(UrgentEvent event, PassengerFinder.Passenger passenger, Whereabouts where,
+      Optional<String> key, String actor) {
+    List<StepContext.Publication> toPublish = new ArrayList<>();
+    return pool.withTransaction(tx -> record(tx, event, passenger, where, key, actor).compose(outcome ->
+            !outcome.created() ? Future.succeededFuture(outcome)
+                : firstSteps.applyFirstStep(tx, outcome.caseId(), OffsetDateTime.now(clock)).map(first -> {
+                  if (first.status() != null) {
+                    toPublish.addAll(first.publications());
+                    outcome.opened().getJsonArray("plan").getJsonObject(0).put("status", first.status());
+                  }
+                  return outcome;
+                })))
+        .onSuccess(outcome -> toPublish.forEach(p -> eventBus.publish(p.address(), p.body())))
+        .recover(failure -> failure instanceof StepEngine.FirstStepFailed
+            ? pool.withTransaction(tx -> record(tx, event, passenger, where, key, actor))
+            : Future.failedFuture(failure));
   }
 
   private Future<Optional<Outcome>> replay(Optional<String> key) {

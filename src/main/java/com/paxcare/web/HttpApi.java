@@ -59,7 +59,7 @@ public final class HttpApi {
 
   public static Router router(Vertx vertx, Pool pool, ClusterManager clusterManager, PrometheusMeterRegistry registry,
       BooleanSupplier draining, Clock clock, Buffer openApi, Gatekeeping gatekeeping,
-      com.paxcare.Config.DisruptionRules disruptionRules) {
+      com.paxcare.Config.DisruptionRules disruptionRules, com.paxcare.cases.StepEngine firstSteps) {
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::apply); // first, so that every answer carries them, errors too
     router.route().handler(ctx -> {
@@ -87,7 +87,7 @@ public final class HttpApi {
         clock, disruptions, disruptionRules.delayThresholdMinutes()).mount(router);
     new LookupRoutes(flightLookup, new BookingLookup(pool)).mount(router);
     CaseQueries cases = new CaseQueries(pool);
-    new CaseRoutes(new Intake(pool, vertx.eventBus(), clock), cases, new RecallDesk(pool, vertx.eventBus()),
+    new CaseRoutes(new Intake(pool, vertx.eventBus(), clock, firstSteps), cases, new RecallDesk(pool, vertx.eventBus()),
         new FollowUps(pool), new OutboundBsm(pool), scopes, disruptions).mount(router);
     new DisruptionRoutes(disruptions, new com.paxcare.disruption.Refunds(pool, vertx.eventBus())).mount(router);
     new BoardRoutes(new OpsBoard(pool), new PassengerTrips(pool, cases)).mount(router);

@@ -72,7 +72,8 @@ class OpenApiTest {
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> false, Clock.systemUTC(),
         HttpApi.openApiDocument(), new HttpApi.Gatekeeping(java.util.List.of(),
             new com.paxcare.access.Tokens(node.vertx(), "a-secret-of-at-least-thirty-two-chars", 60),
-            new com.paxcare.access.RateLimits(10), new Admission(10, 5, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())), com.paxcare.Config.from(java.util.Map.of()).disruption());
+            new com.paxcare.access.RateLimits(10), new Admission(10, 5, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())), com.paxcare.Config.from(java.util.Map.of()).disruption(),
+        node.firstSteps());
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) {
