@@ -207,8 +207,7 @@ public final class StepEngine {
             return Future.succeededFuture(FirstStep.LEFT_TO_LANES);
           }
           return CASE_FILE.run(tx, "caseId", caseId)
-              .compose(cases -> apply(tx, new Claimed(step.getLong("id"), caseId, kind, step.getInteger("position"),
-                  step.getInteger("attempts"), CaseFile.from(cases.iterator().next())), now, toPublish))
+              .compose(cases -> apply(tx, Claimed.of(step, CaseFile.from(cases.iterator().next())), now, toPublish))
               .map(applied -> new FirstStep(applied.status().getLiteral(), List.copyOf(toPublish)));
         })
         .recover(failure -> {
@@ -227,6 +226,12 @@ public final class StepEngine {
 
   private record Claimed(long id, UUID caseId, com.paxcare.cases.StepKind kind, int position, int attempts,
       CaseFile caseFile) {
+    /** A step as {@link #CLAIMED} reads it, of the case described by {@code caseFile}. */
+    static Claimed of(Row step, CaseFile caseFile) {
+      return new Claimed(step.getLong("id"), step.getUUID("case_id"),
+          com.paxcare.cases.StepKind.valueOf(step.getString("kind")), step.getInteger("position"),
+          step.getInteger("attempts"), caseFile);
+    }
   }
 
   private static final org.jooq.Field<?>[] CLAIMED = {CASE_STEP.ID, CASE_STEP.CASE_ID, CASE_STEP.KIND,
@@ -274,10 +279,8 @@ public final class StepEngine {
         return Future.succeededFuture(Optional.empty());
       }
       Row step = rows.iterator().next();
-      UUID caseId = step.getUUID("case_id");
-      return CASE_FILE.run(tx, "caseId", caseId).map(cases -> Optional.of(
-          new Claimed(step.getLong("id"), caseId, com.paxcare.cases.StepKind.valueOf(step.getString("kind")),
-              step.getInteger("position"), step.getInteger("attempts"), CaseFile.from(cases.iterator().next()))));
+      return CASE_FILE.run(tx, "caseId", step.getUUID("case_id"))
+          .map(cases -> Optional.of(Claimed.of(step, CaseFile.from(cases.iterator().next()))));
     });
   }
 
@@ -299,9 +302,7 @@ public final class StepEngine {
       if (commitsAlone(step.kind()) || applied >= STEPS_PER_TRANSACTION || commitsAlone(next.get().kind())) {
         return Future.succeededFuture(true); // the lane claims it next, in a transaction of its own
       }
-      Claimed following = next.get();
-      return applyRun(tx, new Claimed(following.id(), step.caseId(), following.kind(), following.position(),
-          following.attempts(), step.caseFile()), now, toPublish, applied + 1);
+      return applyRun(tx, next.get(), now, toPublish, applied + 1);
     });
   }
 
@@ -353,10 +354,7 @@ public final class StepEngine {
         }
         return new Applied(status, Optional.empty());
       }
-      Row row = next.result().iterator().next();
-      return new Applied(status, Optional.of(new Claimed(row.getLong("id"), step.caseId(),
-          com.paxcare.cases.StepKind.valueOf(row.getString("kind")), row.getInteger("position"),
-          row.getInteger("attempts"), step.caseFile())));
+      return new Applied(status, Optional.of(Claimed.of(next.result().iterator().next(), step.caseFile())));
     });
   }
 
