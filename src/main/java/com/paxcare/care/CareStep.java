@@ -1,7 +1,5 @@
 package com.paxcare.care;
 
-import java.util.List;
-import org.jooq.impl.DSL;
 import com.paxcare.cases.CaseFile;
 import com.paxcare.cases.Step;
 import com.paxcare.cases.StepContext;
@@ -9,9 +7,11 @@ import com.paxcare.db.Sql;
 import com.paxcare.recall.GateAlerts;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.util.List;
 
 import static com.paxcare.db.schema.Tables.CARE_PROVISION;
 

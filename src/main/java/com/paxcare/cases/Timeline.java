@@ -25,7 +25,10 @@ public final class Timeline {
     return APPEND.run(client, "caseId", caseId, "actor", actor, "action", action, "detail", detail).mapEmpty();
   }
 
-  /** Appends entries of one or a few cases in one round trip (the statement rendered once, pipelined). */
+  /**
+   * Appends the few entries of one step in one round trip: one statement rendered once, run per entry and
+   * pipelined. For hundreds of entries at once (a disruption's batch), {@link #appendAll} writes one statement.
+   */
   public static Future<Void> appendEach(SqlClient client, java.util.List<Entry> entries) {
     return APPEND.batch(client, entries.stream().map(e -> new Object[] {"caseId", e.caseId(), "actor", e.actor(),
         "action", e.action(), "detail", e.detail()}).toList()).mapEmpty();

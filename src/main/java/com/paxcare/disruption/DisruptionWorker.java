@@ -160,8 +160,8 @@ public final class DisruptionWorker extends VerticleBase {
    * fills for its whole transaction, and an urgent rebooking onto those flights would otherwise queue behind one
    * batch after another. The lane waits only for the urgent steps already due when the batch ended, not for those
    * that fall due while it waits: under steady urgent traffic there is always one more, and the wait would always
-   * run to its cap. The wait is also capped
-   * (a quarter of a second per batch), so a stuck urgent step cannot hold a cancellation up for long.
+   * run to its cap. The wait is also capped (a quarter of a second per batch), so a stuck urgent step cannot hold
+   * a cancellation up for long.
    */
   private Future<Void> giveWay(long until, OffsetDateTime dueBy) {
     if (stopped || System.nanoTime() >= until) {

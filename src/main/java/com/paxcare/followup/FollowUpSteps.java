@@ -43,7 +43,8 @@ public final class FollowUpSteps {
         }
       }
       OffsetDateTime due = from.plusHours(context.rules().followUpDelayHours());
-      return TASK.run(context.tx(), "caseId", file.id(), "dueAt", due).compose(taskRows -> context.scheduleTimer(StepKind.FOLLOW_UP_CHECK,
+      return TASK.run(context.tx(), "caseId", file.id(), "dueAt", due)
+          .compose(taskRows -> context.scheduleTimer(StepKind.FOLLOW_UP_CHECK,
               due.plusMinutes(context.rules().followUpGraceMinutes()))
           .map(v -> new JsonObject().put("followUpId", taskRows.iterator().next().getLong("id"))
               .put("dueAt", due.toString())));

@@ -58,8 +58,8 @@ public final class Outbox {
 
   public Future<Void> start() {
     timer = vertx.setPeriodic(1_000, id -> wake());
-    // Local: the node that queued a message delivers it. Heard on every node, each woke and all but one found
-    // the messages claimed. Should this node die first, another node's periodic look delivers them.
+    // Clustered, not local: Vert.x asks Hazelcast anew for every message to an address no node has registered in
+    // the cluster, and a local-only consumer made the benchmark fall behind (load-tests/results/performance.md).
     return vertx.eventBus().consumer(WAKE_ADDRESS, message -> wake()).completion();
   }
 
