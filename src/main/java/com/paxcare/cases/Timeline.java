@@ -26,15 +26,33 @@ public final class Timeline {
   }
 
   /**
-   * Appends the few entries of one step in one round trip: one statement rendered once, run per entry and
-   * pipelined. For hundreds of entries at once (a disruption's batch), {@link #appendAll} writes one statement.
+   * The INSERT of one case's entries given as a JSON array ({@code [{"action": ..., "detail": {...}}, ...]} in the
+   * named parameter {@code entries}), in the order given: one statement for a step's few entries, written by the
+   * statement that completes the step (see {@code StepEngine}). For hundreds of entries of many cases at once (a
+   * disruption's batch), {@link #appendAll} writes one statement.
    */
-  public static Future<Void> appendEach(SqlClient client, java.util.List<Entry> entries) {
-    return APPEND.batch(client, entries.stream().map(e -> new Object[] {"caseId", e.caseId(), "actor", e.actor(),
-        "action", e.action(), "detail", e.detail()}).toList()).mapEmpty();
+  static org.jooq.InsertResultStep<?> appendFromJson(org.jooq.Param<UUID> caseId, org.jooq.Param<String> actor) {
+    org.jooq.Table<?> entry = DSL.table("jsonb_array_elements({0}) WITH ORDINALITY AS entry (value, n)",
+        DSL.param("entries", org.jooq.impl.SQLDataType.JSONB));
+    org.jooq.Field<?> value = DSL.field(DSL.name("entry", "value"));
+    return Sql.dsl().insertInto(CASE_EVENT, CASE_EVENT.CASE_ID, CASE_EVENT.ACTOR, CASE_EVENT.ACTION, CASE_EVENT.DETAIL)
+        .select(DSL.select(caseId, actor, DSL.field("{0} ->> 'action'", CASE_EVENT.ACTION.getDataType(), value),
+                DSL.field("{0} -> 'detail'", CASE_EVENT.DETAIL.getDataType(), value))
+            .from(entry).orderBy(DSL.field(DSL.name("entry", "n"))))
+        .returningResult(CASE_EVENT.ID);
   }
 
-  /** One entry, for {@link #appendAll} and {@link #appendEach}. */
+  /** Entries as {@link #appendFromJson} takes them. */
+  static io.vertx.core.json.JsonArray asJson(java.util.List<Entry> entries) {
+    io.vertx.core.json.JsonArray json = new io.vertx.core.json.JsonArray();
+    for (Entry e : entries) {
+      json.add(new JsonObject().put("action", e.action()).put("detail", e.detail() == null ? new JsonObject()
+          : e.detail()));
+    }
+    return json;
+  }
+
+  /** One entry, for {@link #appendAll} and {@link #asJson}. */
   public record Entry(UUID caseId, String actor, String action, JsonObject detail) {
   }
 
