@@ -21,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -102,16 +104,18 @@ public final class Outbox {
       .where(NOTIFICATION.STATUS.eq(DSL.inline(DeliveryStatus.PENDING)))
       .and(NOTIFICATION.NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
       .orderBy(NOTIFICATION.ID).limit(DSL.inline(BATCH)).forUpdate().skipLocked());
+  /** The batch's messages that went out, one statement per outcome (SENT, or LOGGED when no gateway is set). */
   private static final Sql.Prepared DELIVERED = Sql.Prepared.of(Sql.dsl().update(NOTIFICATION)
       .set(NOTIFICATION.STATUS, DSL.param("status", NOTIFICATION.STATUS))
-      .set(NOTIFICATION.ATTEMPTS, DSL.param("attempts", NOTIFICATION.ATTEMPTS))
+      .set(NOTIFICATION.ATTEMPTS, NOTIFICATION.ATTEMPTS.plus(DSL.inline(1)))
       .set(NOTIFICATION.SENT_AT, DSL.currentOffsetDateTime())
-      .where(NOTIFICATION.ID.eq(DSL.param("id", NOTIFICATION.ID))));
+      .where(NOTIFICATION.ID.eq(DSL.any(DSL.param("ids", NOTIFICATION.ID.getDataType().getArrayDataType())))));
 
   /**
-   * Claims up to {@link #BATCH} due messages, sends them side by side, and records each outcome, all in one
-   * transaction: one commit for the batch instead of one per message. Answers whether the batch was full (more
-   * may be due); messages queued since are announced by a wake-up of their own.
+   * Claims up to {@link #BATCH} due messages, sends them side by side, and records the outcomes, all in one
+   * transaction: one commit for the batch instead of one per message, and one statement for the messages that
+   * went out instead of one each. Answers whether the batch was full (more may be due); messages queued since
+   * are announced by a wake-up of their own.
    */
   Future<Boolean> deliverBatch() {
     List<JsonObject> escalated = new ArrayList<>();
@@ -119,12 +123,22 @@ public final class Outbox {
       if (rows.size() == 0) {
         return Future.succeededFuture(false);
       }
+      Map<DeliveryStatus, List<Long>> delivered = new EnumMap<>(DeliveryStatus.class);
       List<Future<Void>> outcomes = new ArrayList<>();
       for (Row message : rows) {
-        outcomes.add(send(message).transform(ar -> Future.succeededFuture(ar))
-            .compose(ar -> record(tx, message, ar.succeeded() ? ar.result() : null, ar.failed() ? ar.cause() : null, escalated)));
+        outcomes.add(send(message).transform(ar -> {
+          if (ar.succeeded()) {
+            delivered.computeIfAbsent(ar.result(), status -> new ArrayList<>()).add(message.getLong("id"));
+            return Future.succeededFuture();
+          }
+          return recordFailure(tx, message, ar.cause(), escalated);
+        }));
       }
-      return Future.join(outcomes).map(rows.size() == BATCH);
+      return Future.join(outcomes)
+          .compose(all -> Future.join(delivered.entrySet().stream()
+              .map(outcome -> DELIVERED.run(tx, "status", outcome.getKey(), "ids", outcome.getValue().toArray(Long[]::new)))
+              .toList()))
+          .map(rows.size() == BATCH);
     })).onSuccess(done -> escalated.forEach(push -> vertx.eventBus().publish(Escalations.OPS_ADDRESS, push)));
   }
 
@@ -164,13 +178,9 @@ public final class Outbox {
     }, false);
   }
 
-  private Future<Void> record(SqlConnection tx, Row message, DeliveryStatus status, Throwable failure,
-      List<JsonObject> escalated) {
+  private Future<Void> recordFailure(SqlConnection tx, Row message, Throwable failure, List<JsonObject> escalated) {
     long id = message.getLong("id");
     int attempts = message.getInteger("attempts") + 1;
-    if (failure == null) {
-      return DELIVERED.run(tx, "status", status, "attempts", attempts, "id", id).mapEmpty();
-    }
     boolean givingUp = attempts >= MAX_ATTEMPTS;
     LOG.warn("Notification {} to {} failed (attempt {}): {}", id, mask(message.getString("recipient")), attempts,
         failure.getMessage());
