@@ -56,7 +56,20 @@ class CaseRulesTest {
         new JsonObject().put("Y", 1), "SCHEDULED");
     JsonObject airborne = Story.flight("WN5001", "DEN", "MDW", now.minusHours(1).withZoneSameInstant(Story.DENVER),
         now.plusHours(1), "D1", new JsonObject().put("Y", 100), "AIRBORNE");
-    JsonArray flights = story.flights().add(lastSeat).add(airborne);
+    // Savannah only through Atlanta: one connection that works, one that leaves before the first leg lands, and
+    // flights that go nowhere useful.
+    JsonObject toAtlanta = Story.flight("WN6001", "MDW", "ATL", now.plusHours(1), now.plusHours(3), "A4",
+        new JsonObject().put("Y", 50), "SCHEDULED");
+    JsonObject atlantaToSavannahTooSoon = Story.flight("WN6002", "ATL", "SAV", now.plusHours(2), now.plusHours(3),
+        "E1", new JsonObject().put("Y", 50), "SCHEDULED");
+    JsonObject atlantaToSavannah = Story.flight("WN6003", "ATL", "SAV", now.plusHours(4), now.plusHours(5), "E2",
+        new JsonObject().put("Y", 50), "SCHEDULED");
+    JsonObject charlotteToSavannah = Story.flight("WN6004", "CLT", "SAV", now.plusHours(2), now.plusHours(3), "F1",
+        new JsonObject().put("Y", 50), "SCHEDULED");
+    JsonObject toMinneapolis = Story.flight("WN6005", "MDW", "MSP", now.plusHours(1), now.plusHours(2), "A5",
+        new JsonObject().put("Y", 50), "SCHEDULED");
+    JsonArray flights = story.flights().add(lastSeat).add(airborne).add(toAtlanta).add(atlantaToSavannahTooSoon)
+        .add(atlantaToSavannah).add(charlotteToSavannah).add(toMinneapolis);
     assertThat(a.postJson("/api/v1/feed/flights", flights).status()).isEqualTo(200);
     JsonArray bookings = new JsonArray()
         .add(story.peggy())
@@ -66,6 +79,8 @@ class CaseRulesTest {
             "5262100000012"))
         .add(Story.booking("AIRBRN", "CARLA", "VUELO", "+13125550003", null, airborne, "7A", "BOARDED",
             "5262100000013"))
+        .add(Story.booking("VIASAV", "DORA", "ENLACE", "+13125550004", null, story.laterToDenver, "22A", "CHECKED_IN",
+            "5262100000014"))
         .add(Story.booking("TWINSS", "JOHN", "TWIN", null, null, story.laterToDenver, "21A", "CONFIRMED", null)
             .put("passengers", new JsonArray()
                 .add(new JsonObject().put("id", "P1").put("firstName", "JOHN").put("lastName", "TWIN"))
@@ -170,6 +185,20 @@ class CaseRulesTest {
     // She lands in an hour; the 2-hour direct leaves before she can make it with the connecting time.
     assertThat(rebooking.getJsonArray("itinerary").getJsonObject(0).getString("origin")).isEqualTo("MDW");
     assertThat(done.getJsonArray("crewMessages")).isEmpty();
+  }
+
+  @Test
+  void aPassengerWithNoDirectFlightIsRebookedOverTheConnectionSheCanMake() throws Exception {
+    JsonObject dora = new JsonObject().put("type", "FAMILY_EMERGENCY").put("pnr", "VIASAV").put("lastName", "ENLACE")
+        .put("destination", "SAV");
+    var reported = a.postJson("/api/v1/events", dora);
+    assertThat(reported.status()).isEqualTo(201);
+    JsonObject done = CaseAwait.planDone(a, reported.json().getString("id"));
+    JsonArray itinerary = done.getJsonObject("rebooking").getJsonArray("itinerary");
+    assertThat(itinerary.stream().map(leg -> ((JsonObject) leg).getString("flight")).toList())
+        .containsExactly("WN6001", "WN6003");
+    assertThat(itinerary.getJsonObject(1).getString("origin")).isEqualTo("ATL");
+    assertThat(itinerary.getJsonObject(1).getString("destination")).isEqualTo("SAV");
   }
 
   @Test
