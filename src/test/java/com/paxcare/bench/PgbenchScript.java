@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       statement gets {@code \gset} (the node, too, read it from that result), or {@code \set} when it is the
  *       result plus a fixed number (the ticket number is the airline's prefix followed by the serial);
  *   <li>an id read from a multi-row result (the outbox's claimed messages): pgbench can keep only one row, so the
- *       INSERT that made the row returns its id instead ({@code RETURNING id}, same round trip);
+ *       INSERT that made the row returns its id instead ({@code RETURNING id}, same round trip); an array of such
+ *       ids (the messages recorded as delivered) is bound as {@code ARRAY[...]} of those variables;
  *   <li>anything else that differs (times, texts and JSON that name the passenger or the time): bound as A's value.
  * </ul>
  * A pipelined group (statements the node sent without waiting, e.g. a batch) stays one round trip between
@@ -83,7 +84,11 @@ final class PgbenchScript {
   static final String LOOKUP = "SELECT * FROM bench_event CROSS JOIN bench_constant "
       + "WHERE n = (SELECT nextval('bench_event_n')) \\gset";
 
-  private sealed interface Binding permits Null, Var {
+  private sealed interface Binding permits Null, Var, IdArray {
+  }
+
+  /** An array of ids (the outbox's delivered messages), each one a variable: bound as {@code ARRAY[:a, :b]}. */
+  private record IdArray(List<String> names) implements Binding {
   }
 
   private record Null() implements Binding {
@@ -161,6 +166,11 @@ final class PgbenchScript {
         String inserted = insertedId(as, bs, k, va, vb, returning);
         if (inserted != null) {
           row.add(new Var(inserted));
+          continue;
+        }
+        List<String> insertedIds = insertedIds(as, bs, k, va, vb, returning);
+        if (insertedIds != null) {
+          row.add(new IdArray(insertedIds));
           continue;
         }
         String[] offset = offsetOfResult(as, bs, k, va, vb);
@@ -397,6 +407,33 @@ final class PgbenchScript {
     return null;
   }
 
+  /**
+   * The variables of an array of ids ({@code {7,8,9}}) whose every element is, in both events, an id read from an
+   * earlier multi-row result (see {@link #insertedId}); null if it is not such an array.
+   */
+  private static List<String> insertedIds(List<Trace.Stmt> as, List<Trace.Stmt> bs, int k, String va, String vb,
+      Map<Integer, String> returning) {
+    if (!va.matches("\\{\\d+(,\\d+)*}") || !vb.matches("\\{\\d+(,\\d+)*}")) {
+      return null;
+    }
+    String[] ea = va.substring(1, va.length() - 1).split(",");
+    String[] eb = vb.substring(1, vb.length() - 1).split(",");
+    if (ea.length != eb.length) {
+      return null;
+    }
+    Map<Integer, String> wouldReturn = new HashMap<>(returning);
+    List<String> names = new ArrayList<>();
+    for (int e = 0; e < ea.length; e++) {
+      String name = insertedId(as, bs, k, ea[e], eb[e], wouldReturn);
+      if (name == null) {
+        return null;
+      }
+      names.add(name);
+    }
+    returning.putAll(wouldReturn);
+    return names;
+  }
+
   private static Long number(String value) {
     if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
       return null;
@@ -419,7 +456,11 @@ final class PgbenchScript {
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       Binding binding = bindings.get(Integer.parseInt(matcher.group(1)) - 1);
-      matcher.appendReplacement(out, Matcher.quoteReplacement(binding instanceof Var var ? ":" + var.name() : "NULL"));
+      String bound = binding instanceof Var var ? ":" + var.name()
+          : binding instanceof IdArray ids ? "ARRAY[" + String.join(", ", ids.names().stream().map(n -> ":" + n).toList())
+              + "]"
+          : "NULL";
+      matcher.appendReplacement(out, Matcher.quoteReplacement(bound));
     }
     matcher.appendTail(out);
     return out.toString();
