@@ -42,7 +42,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class UrgentEventBenchmark {
   private static final int FLIGHTS = 40;
-  private static final int PASSENGERS_PER_FLIGHT = 120;
+  /**
+   * Passengers a boarding flight (-Dbench.passengers over the 40 flights; 12,000 by default): each event is for
+   * another passenger, so warm-up and run together need that many. A run long enough for the JIT to settle needs
+   * more than the default (on two cores C2 was still compiling a core's worth 45 s into a run).
+   */
+  private static final int PASSENGERS_PER_FLIGHT = Integer.getInteger("bench.passengers", 12_000) / FLIGHTS;
+  /** Seats in each cabin Y of the flights to rebook onto: enough for every passenger, whichever flight she takes. */
+  private static final int REBOOK_SEATS = Math.max(180, FLIGHTS * PASSENGERS_PER_FLIGHT / 30 * 2);
   /** Where the relatives are: urgent personal events are independent, so their destinations spread. */
   private static final String[] DESTINATIONS = {"DEN", "LAX", "SFO", "SEA", "PHX", "LAS", "ATL", "BOS", "LGA", "MSP"};
 
@@ -59,7 +66,7 @@ public final class UrgentEventBenchmark {
     int rate = Integer.parseInt(args[0]);
     int seconds = Integer.parseInt(args[1]);
     Path results = Path.of(args[2]);
-    int warmupSeconds = Integer.getInteger("bench.warmup", 10);
+    int warmupSeconds = Integer.getInteger("bench.warmup", 60);
     int warmupEvents = rate * warmupSeconds;
     int events = rate * seconds;
     if (warmupEvents + events > FLIGHTS * PASSENGERS_PER_FLIGHT) {
@@ -238,7 +245,7 @@ public final class UrgentEventBenchmark {
     for (int f = 0; f < 30; f++) {
       flights.add(Story.flight("BX" + (500 + f), "MDW", DESTINATIONS[f % DESTINATIONS.length],
           now.plusMinutes(60 + 10L * f), now.plusMinutes(180 + 10L * f), "D" + f,
-          new JsonObject().put("Y", 180).put("J", 12), "SCHEDULED"));
+          new JsonObject().put("Y", REBOOK_SEATS).put("J", 12), "SCHEDULED"));
     }
     require(http.postJson("/api/v1/feed/flights", flights), "flights");
     StringBuilder bsm = new StringBuilder();
@@ -282,14 +289,15 @@ public final class UrgentEventBenchmark {
     text.append("# Urgent-event benchmark\n\n")
         .append("Command: `./mvnw -q -B test-compile exec:exec@bench -Dbench.rate=").append(rate)
         .append(" -Dbench.seconds=").append(seconds).append(" -Dbench.warmup=").append(warmupSeconds)
-        .append("`\n\n")
+        .append(" -Dbench.passengers=").append(FLIGHTS * PASSENGERS_PER_FLIGHT).append("`\n\n")
         .append("- Date: ").append(OffsetDateTime.now()).append('\n')
         .append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(ManagementFactory.getOperatingSystemMXBean().getName()).append(' ')
         .append(ManagementFactory.getOperatingSystemMXBean().getArch()).append(", Java ")
         .append(System.getProperty("java.version")).append('\n')
         .append("- Set-up: one PaxCare node (clustered Vert.x, cluster of one) in the benchmark's JVM, embedded ")
-        .append("PostgreSQL 17 on the same machine (").append(TestDatabase.durability()).append("), 4,800 passengers on 40 flights boarding or taxiing ")
+        .append("PostgreSQL 17 on the same machine (").append(TestDatabase.durability()).append("), ")
+        .append(String.format(Locale.ROOT, "%,d", FLIGHTS * PASSENGERS_PER_FLIGHT)).append(" passengers on 40 flights boarding or taxiing ")
         .append("at Midway (half at the gate, half on board behind closed doors), each with a checked bag; ")
         .append("30 flights to ten destinations to rebook onto. Each event is a family emergency for another ")
         .append("passenger, who needs to go to one of the ten (")
