@@ -220,7 +220,8 @@ public final class DatabaseLimit {
       int pgFirst = nodeRun.nextPassenger;
       int rows = createBenchTables(script, pgFirst);
       sql("VACUUM ANALYZE");
-      Pgbench pgbench = new Pgbench(pg.getPort(), DB, work);
+      // Over the Unix-domain socket, like the node below.
+      Pgbench pgbench = new Pgbench(Database.socketDirectory(pg), pg.getPort(), DB, work);
       Pgbench.Result check = pgbench.run(runScript, 2, 2, 0, 2);
       if (!check.ok() || check.failed() > 0) {
         throw new IllegalStateException("pgbench check failed:\n" + check.output());
@@ -278,7 +279,9 @@ public final class DatabaseLimit {
   }
 
   private NodeRun measureNode(Seeding seeding, int last) throws Exception {
-    PaxCareNode node = startNode(Database.external(url(pg.getPort()), "postgres", "postgres"), pool);
+    // Over the server's Unix-domain socket, as the product reaches its embedded server, and as pgbench connects.
+    PaxCareNode node = startNode(Database.external(url(pg.getPort()), "postgres", "postgres")
+        .overSocket(Database.socketDirectory(pg)), pool);
     try {
       ClosedLoop loop = new ClosedLoop(node, seeding, NODE_FIRST, last);
       // Warm-up (the JIT keeps compiling for a good half minute: the node's CPU per event halves meanwhile; the
@@ -761,7 +764,8 @@ public final class DatabaseLimit {
     r.append("\nChecked before measuring: ").append(check.processed()).append(" pgbench events ran without error, ")
         .append("and each left exactly the rows the node's event left: ").append(footprint).append("\n\n");
 
-    r.append("## pgbench\n\n`pgbench -n -M prepared -c <clients> -j <threads> -T <seconds> -f urgent-event.sql`, with ")
+    r.append("## pgbench\n\n`pgbench -n -M prepared -h <socket directory> -c <clients> -j <threads> -T <seconds> -f ")
+        .append("urgent-event.sql` (over the server's Unix-domain socket, as the node's pool below), with ")
         .append("`PGOPTIONS='").append(Pgbench.DEADLOCK_TIMEOUT).append("'`: clients running the outbox's claim side by ")
         .append("side can take each other's pending messages and deadlock (PaxCare's outbox is one loop per node, so it ")
         .append("cannot); PostgreSQL fails one of the two, pgbench counts it as failed and not in tps. After a 5 s ")
@@ -784,6 +788,7 @@ public final class DatabaseLimit {
     r.append(Report.table(pgbenchTop, main.processed(), 12)).append('\n');
 
     r.append("## PaxCare\n\nA node on the same database (clustered Vert.x, cluster of one, pool ").append(pool)
+        .append(" over the server's Unix-domain socket")
         .append("), fed by a closed loop in its own JVM: a fixed number of events in progress, the next one reported ")
         .append("the moment one's whole plan is done. Sustained events/s = plans done per second over the window, ")
         .append("after a ").append(WARM_UP_SECONDS).append(" s warm-up. Each row ").append(trialSeconds).append(" s, the last ").append(seconds)

@@ -24,9 +24,12 @@ final class Pgbench {
   private final int port;
   private final String database;
   private final Path log;
+  /** A host name, or the directory of the server's Unix-domain socket. */
+  private final String host;
 
   /** Each run's full output is appended to a file in {@code log} (when not null). */
-  Pgbench(int port, String database, Path log) {
+  Pgbench(String host, int port, String database, Path log) {
+    this.host = host;
     this.port = port;
     this.database = database;
     this.log = log;
@@ -35,7 +38,7 @@ final class Pgbench {
   /** {@code -T seconds} when seconds > 0, else {@code -t transactionsPerClient}. */
   Result run(Path script, int clients, int threads, int seconds, int transactionsPerClient)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(BINARY, "-n", "-M", "prepared", "--failures-detailed", "-h", "localhost",
+    List<String> command = new ArrayList<>(List.of(BINARY, "-n", "-M", "prepared", "--failures-detailed", "-h", host,
         "-p", Integer.toString(port), "-U", "postgres", "-c", Integer.toString(clients), "-j", Integer.toString(threads)));
     if (seconds > 0) {
       command.addAll(List.of("-T", Integer.toString(seconds)));

@@ -79,7 +79,9 @@ public final class UrgentEventBenchmark {
     int port = TestNodes.freePort();
     Config config = Config.from(TestNodes.environment("bench-" + UUID.randomUUID(), "bench", port,
         "127.0.0.1:" + port, Map.of("PAXCARE_PG_POOL_SIZE", System.getProperty("bench.pool", "32"))));
-    PaxCareNode node = TestNodes.start(config, TestDatabase.fresh());
+    // As the product reaches its embedded server: over the server's Unix-domain socket.
+    PaxCareNode node = TestNodes.start(config,
+        TestDatabase.fresh().overSocket(com.paxcare.db.Database.socketDirectory(TestDatabase.server())));
     Http http = new Http(node.httpPort());
     loadAirline(http);
 
@@ -296,7 +298,8 @@ public final class UrgentEventBenchmark {
         .append(ManagementFactory.getOperatingSystemMXBean().getArch()).append(", Java ")
         .append(System.getProperty("java.version")).append('\n')
         .append("- Set-up: one PaxCare node (clustered Vert.x, cluster of one) in the benchmark's JVM, embedded ")
-        .append("PostgreSQL 17 on the same machine (").append(TestDatabase.durability()).append("), ")
+        .append("PostgreSQL 17 on the same machine (").append(TestDatabase.durability())
+        .append("; the node's pool over its Unix-domain socket), ")
         .append(String.format(Locale.ROOT, "%,d", FLIGHTS * PASSENGERS_PER_FLIGHT)).append(" passengers on 40 flights boarding or taxiing ")
         .append("at Midway (half at the gate, half on board behind closed doors), each with a checked bag; ")
         .append("30 flights to ten destinations to rebook onto. Each event is a family emergency for another ")
