@@ -16,6 +16,7 @@ public record Config(
     String pgUser,
     String pgPassword,
     int pgPoolSize,
+    Optional<String> pgSocketDir,
     Path dataDir,
     boolean demo,
     String nodeName,
@@ -96,6 +97,7 @@ public record Config(
         text(env, "PAXCARE_PG_USER", "postgres"),
         text(env, "PAXCARE_PG_PASSWORD", "postgres"),
         integer(env, "PAXCARE_PG_POOL_SIZE", 16, 1, 1000),
+        Optional.ofNullable(absolutePath(env, "PAXCARE_PG_SOCKET_DIR")),
         Path.of(text(env, "PAXCARE_DATA_DIR", "data")).toAbsolutePath(),
         bool(env, "PAXCARE_DEMO", false),
         text(env, "PAXCARE_NODE_NAME", defaultNodeName()),
@@ -210,6 +212,15 @@ public record Config(
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** An absolute path, or null when unset. */
+  private static String absolutePath(Map<String, String> env, String name) {
+    String value = blankToNull(env.get(name));
+    if (value != null && !value.startsWith("/")) {
+      throw new IllegalArgumentException(name + " must be an absolute path (a directory), was '" + value + "'");
+    }
+    return value;
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {

@@ -29,6 +29,7 @@ public final class Main {
 
     Database database = config.pgUrl()
         .map(url -> Database.external(url, config.pgUser(), config.pgPassword()))
+        .map(external -> config.pgSocketDir().map(external::overSocket).orElse(external))
         .orElseGet(() -> Database.embedded(config.dataDir()));
     PaxCareNode node;
     try {

@@ -15,6 +15,7 @@ class ConfigTest {
     Config config = Config.from(Map.of());
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.embeddedDatabase()).isTrue();
+    assertThat(config.pgSocketDir()).isEmpty();
     assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
     assertThat(config.demo()).isFalse();
     assertThat(config.clusterHost()).isEqualTo("127.0.0.1");
@@ -29,6 +30,7 @@ class ConfigTest {
         "PAXCARE_PG_URL", "postgresql://db:5432/paxcare",
         "PAXCARE_PG_USER", "care",
         "PAXCARE_PG_PASSWORD", "secret",
+        "PAXCARE_PG_SOCKET_DIR", "/var/run/postgresql",
         "PAXCARE_DATA_DIR", "/var/lib/paxcare",
         "PAXCARE_DEMO", "true",
         "PAXCARE_NODE_NAME", "node-7",
@@ -39,6 +41,7 @@ class ConfigTest {
     assertThat(config.embeddedDatabase()).isFalse();
     assertThat(config.pgUser()).isEqualTo("care");
     assertThat(config.pgPassword()).isEqualTo("secret");
+    assertThat(config.pgSocketDir()).contains("/var/run/postgresql");
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/paxcare"));
     assertThat(config.demo()).isTrue();
     assertThat(config.nodeName()).isEqualTo("node-7");
@@ -51,6 +54,8 @@ class ConfigTest {
         .hasMessageContaining("PAXCARE_HTTP_PORT");
     assertThatThrownBy(() -> Config.from(Map.of("PAXCARE_HTTP_PORT", "70000")))
         .hasMessageContaining("PAXCARE_HTTP_PORT").hasMessageContaining("65535");
+    assertThatThrownBy(() -> Config.from(Map.of("PAXCARE_PG_SOCKET_DIR", "run/postgresql")))
+        .hasMessageContaining("PAXCARE_PG_SOCKET_DIR").hasMessageContaining("absolute");
     assertThatThrownBy(() -> Config.from(Map.of("PAXCARE_DEMO", "maybe")))
         .hasMessageContaining("PAXCARE_DEMO");
     assertThatThrownBy(() -> Config.from(Map.of("PAXCARE_CLUSTER_MEMBERS", "a b")))

@@ -70,6 +70,8 @@ public final class LocalCluster {
           Map.of("PAXCARE_HTTP_PORT", Integer.toString(firstPort + i),
               "PAXCARE_PG_URL", database.url("localhost"), "PAXCARE_PG_USER", "postgres",
               "PAXCARE_PG_PASSWORD", "postgres",
+              // On the same machine: over the server's Unix-domain socket, as a node reaches its embedded server.
+              "PAXCARE_PG_SOCKET_DIR", database.socketDirectory(),
               // The product's default pool, not the tests' smaller one: load figures are meant to be the product's.
               "PAXCARE_PG_POOL_SIZE", "16",
               "PAXCARE_DEMO", "true")));

@@ -74,6 +74,11 @@ public final class FaultDatabase implements AutoCloseable {
     return port;
   }
 
+  /** Where the running server's Unix-domain socket is. */
+  public String socketDirectory() {
+    return Database.socketDirectory(server);
+  }
+
   public Path directory() {
     return directory;
   }
