@@ -53,7 +53,9 @@ public final class DisruptionBenchmark {
     int port = TestNodes.freePort();
     Config config = Config.from(TestNodes.environment("bench-" + UUID.randomUUID(), "bench", port,
         "127.0.0.1:" + port, Map.of("PAXCARE_PG_POOL_SIZE", "16")));
-    PaxCareNode node = TestNodes.start(config, TestDatabase.fresh());
+    // As the product reaches its embedded server: over the server's Unix-domain socket.
+    PaxCareNode node = TestNodes.start(config,
+        TestDatabase.fresh().overSocket(com.paxcare.db.Database.socketDirectory(TestDatabase.server())));
     Http http = new Http(node.httpPort());
 
     // Every round's flights are fed up front: the rounds only cancel.
@@ -113,7 +115,7 @@ public final class DisruptionBenchmark {
 
     String report = "# Mass disruption benchmark (latest run)\n\n"
         + "Run " + LocalDateTime.now().withNano(0) + " on " + Runtime.getRuntime().availableProcessors()
-        + " cores: one node, embedded PostgreSQL (" + com.paxcare.testing.TestDatabase.durability() + "), " + rounds
+        + " cores: one node, embedded PostgreSQL (" + com.paxcare.testing.TestDatabase.durability() + "; over its Unix-domain socket), " + rounds
         + " rounds of each scenario.\n"
         + "Time: from sending the cancellation(s) to the node announcing every disruption done (seats, tickets, "
         + "bags, care and notices queued).\n\n"
