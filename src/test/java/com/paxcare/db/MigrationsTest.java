@@ -45,6 +45,22 @@ class MigrationsTest {
   }
 
   @Test
+  void noTwoIndexesOfATableHaveTheSameKey() throws SQLException {
+    // Each index costs every insert, and every update that is not HOT, a write: a second index on the same key
+    // (same columns, expressions and predicate) only costs.
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      assertThat(strings(statement, """
+          SELECT indrelid::regclass || ': ' || string_agg(indexrelid::regclass::text, ', ')
+          FROM pg_index JOIN pg_class ON pg_class.oid = pg_index.indrelid
+          JOIN pg_namespace ON pg_namespace.oid = pg_class.relnamespace
+          WHERE nspname = 'public'
+          GROUP BY indrelid, indkey::text, coalesce(pg_get_expr(indexprs, indrelid), ''),
+            coalesce(pg_get_expr(indpred, indrelid), '')
+          HAVING count(*) > 1""")).isEmpty();
+    }
+  }
+
+  @Test
   void theDatabaseRefusesASeatHeldTwiceAndCountsSeatsSold() throws SQLException {
     try (Connection connection = connect(); Statement sql = connection.createStatement()) {
       sql.execute("""
