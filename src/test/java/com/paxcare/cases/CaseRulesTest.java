@@ -94,6 +94,14 @@ class CaseRulesTest {
     TestNodes.stop(nodeB);
   }
 
+  /** Reports an urgent event for one passenger and returns the new case, as answered ({@code 201}). */
+  private static JsonObject reportCreated(Http node, String type, String pnr, String lastName, String destination) {
+    var answer = node.postJson("/api/v1/events", new JsonObject().put("type", type).put("pnr", pnr)
+        .put("lastName", lastName).put("destination", destination));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    return answer.json();
+  }
+
   private static long count(String sql) {
     try {
       return TestDatabase.count(database.jdbcUrl(), sql);
@@ -170,12 +178,9 @@ class CaseRulesTest {
 
   @Test
   void anAirbornePassengerIsMetOnArrivalAndRebookedOnwardFromThereWithHerBagsRushed() throws Exception {
-    JsonObject carla = new JsonObject().put("type", "MEDICAL_EMERGENCY").put("pnr", "AIRBRN").put("lastName", "VUELO")
-        .put("destination", "DEN");
-    var reported = b.postJson("/api/v1/events", carla);
-    assertThat(reported.status()).isEqualTo(201);
-    assertThat(reported.json().getJsonObject("location").getString("phase")).isEqualTo("AIRBORNE");
-    JsonObject done = CaseAwait.planDone(b, reported.json().getString("id"));
+    JsonObject reported = reportCreated(b, "MEDICAL_EMERGENCY", "AIRBRN", "VUELO", "DEN");
+    assertThat(reported.getJsonObject("location").getString("phase")).isEqualTo("AIRBORNE");
+    JsonObject done = CaseAwait.planDone(b, reported.getString("id"));
     JsonObject meet = a.get("/api/v1/gates/MDW/B3/alerts").json().getJsonArray("alerts").stream()
         .map(x -> (JsonObject) x).filter(x -> "MEET_ON_ARRIVAL".equals(x.getString("kind"))).findFirst().orElseThrow();
     assertThat(meet.getString("passenger")).isEqualTo("CARLA VUELO");
@@ -189,11 +194,8 @@ class CaseRulesTest {
 
   @Test
   void aPassengerWithNoDirectFlightIsRebookedOverTheConnectionSheCanMake() throws Exception {
-    JsonObject dora = new JsonObject().put("type", "FAMILY_EMERGENCY").put("pnr", "VIASAV").put("lastName", "ENLACE")
-        .put("destination", "SAV");
-    var reported = a.postJson("/api/v1/events", dora);
-    assertThat(reported.status()).isEqualTo(201);
-    JsonObject done = CaseAwait.planDone(a, reported.json().getString("id"));
+    JsonObject reported = reportCreated(a, "FAMILY_EMERGENCY", "VIASAV", "ENLACE", "SAV");
+    JsonObject done = CaseAwait.planDone(a, reported.getString("id"));
     JsonArray itinerary = done.getJsonObject("rebooking").getJsonArray("itinerary");
     assertThat(itinerary.stream().map(leg -> ((JsonObject) leg).getString("flight")).toList())
         .containsExactly("WN6001", "WN6003");
