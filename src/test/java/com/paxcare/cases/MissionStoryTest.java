@@ -151,6 +151,12 @@ class MissionStoryTest {
     assertThat((String) mail.getContent()).contains("WN2001").contains(leg.getString("seat"));
     CaseAwait.until(() -> http.get("/api/v1/cases/" + caseId).json().getJsonArray("notifications").stream()
         .allMatch(n -> "SENT".equals(((JsonObject) n).getString("status"))), "all notifications SENT");
+    // Each went out at its first attempt, and when it went out is recorded.
+    assertThat(http.get("/api/v1/cases/" + caseId).json().getJsonArray("notifications").stream()
+        .map(n -> (JsonObject) n)).allSatisfy(n -> {
+          assertThat(n.getInteger("attempts")).isEqualTo(1);
+          assertThat(n.getString("sentAt")).isNotNull();
+        });
 
     // A follow-up call is due a day after she lands in Denver; completing it closes the case.
     JsonObject followUp = http.get("/api/v1/followups?status=DUE").json().getJsonArray("followUps").stream()
