@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
